@@ -1,0 +1,1 @@
+"""Benchmarks of Gezond Desktop: ``python -m bench.run`` (see bench/README.md)."""

@@ -1,0 +1,312 @@
+"""Local accounts of this device and signing in.
+
+An account belongs to one worker (whose role decides what they may do) and lives
+only in this database: it is not synced, so password hashes never leave the
+device. Signing in works offline.
+
+Throttling: after 3 wrong passwords in a row for a username, each next attempt
+must wait 2^(n-3) seconds (n = wrong passwords so far), at most 5 minutes. The
+state is kept in the database, so restarting the app does not reset it. While
+locked out the password is not even checked. A right password resets the count.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..errors import FieldError, GezondError, NotFoundError, PermissionDenied, ValidationError
+from ..ids import uuid7
+from ..models import Worker, utcnow
+from ..services.base import Checker, ServiceBase, get_live
+from . import passwords
+from .audit import AuditAction, append_entry
+from .models import Account, LoginThrottle
+from .permissions import require
+
+if TYPE_CHECKING:
+    from ..services import Services
+
+FREE_ATTEMPTS = 3
+MAX_WAIT_SECONDS = 300
+MIN_PASSWORD = 8
+USERNAME_MAX = 80
+
+
+class LoginFailed(GezondError):
+    """Wrong username or password (never says which)."""
+
+    def __init__(self) -> None:
+        super().__init__("De gebruikersnaam of het wachtwoord klopt niet. Probeer het opnieuw.")
+
+
+class LoginThrottled(GezondError):
+    """Too many wrong passwords: wait ``seconds`` before the next try."""
+
+    def __init__(self, seconds: int) -> None:
+        self.seconds = seconds
+        super().__init__(f"Te veel pogingen. Probeer het over {seconds} seconden opnieuw.")
+
+
+class AccountDisabled(GezondError):
+    def __init__(self) -> None:
+        super().__init__("Dit account is uitgeschakeld. Vraag de beheerder om het weer "
+                         "aan te zetten.")
+
+
+@dataclass(frozen=True)
+class AccountView:
+    id: uuid.UUID
+    worker_id: uuid.UUID
+    username: str
+    worker_name: str
+    role: str
+    active: bool
+    is_demo: bool
+    created_at: dt.datetime
+    last_login_at: dt.datetime | None
+
+
+def wait_seconds(failures: int) -> int:
+    """Seconds to wait after ``failures`` wrong passwords in a row."""
+    if failures < FREE_ATTEMPTS:
+        return 0
+    return min(2 ** (failures - FREE_ATTEMPTS), MAX_WAIT_SECONDS)
+
+
+def check_password(c: Checker, field: str, password: str) -> None:
+    """The password rule: at least :data:`MIN_PASSWORD` characters."""
+    if len(password or "") < MIN_PASSWORD:
+        c.fail(field, f"Kies een wachtwoord van minstens {MIN_PASSWORD} tekens.")
+    elif len(password) > 200:
+        c.fail(field, "Dit wachtwoord is te lang: gebruik hooguit 200 tekens.")
+
+
+def normalise_username(username: str) -> str:
+    return " ".join((username or "").split()).casefold()
+
+
+def _view(a: Account, w: Worker | None) -> AccountView:
+    return AccountView(a.id, a.worker_id, a.username, w.name if w else "",
+                       w.role if w else "", a.active, a.is_demo, a.created_at, a.last_login_at)
+
+
+class AccountService(ServiceBase):
+    """``services.accounts``. ``clock`` (seconds since the epoch) can be replaced
+    in tests instead of sleeping."""
+
+    def __init__(self, services: Services, clock: Callable[[], float] = time.time) -> None:
+        super().__init__(services)
+        self.clock = clock
+
+    # -- managing (admin; or the local system, e.g. the first run) ----------------
+    def create_account(self, worker_id: uuid.UUID, username: str, password: str, *,
+                       allow_weak: bool = False, is_demo: bool = False) -> AccountView:
+        """A new account for ``worker_id``. Only an admin (or the local system, as in
+        the first run) may do this. ``allow_weak`` is for the demo account only."""
+        require(self.services.actor(), "accounts.manage")
+        c = Checker()
+        name = normalise_username(c.text("username", username, "een gebruikersnaam",
+                                         USERNAME_MAX, True))
+        if not allow_weak:
+            self._check_password(c, "password", password)
+        c.done()
+        hashed = passwords.hash_password(password)
+        with self._write() as s:
+            w = get_live(s, Worker, worker_id, "Deze medewerker")
+            if s.scalar(select(Account.id).where(func.lower(Account.username) == name)):
+                raise ValidationError(FieldError(
+                    "username", f"De gebruikersnaam {name} bestaat al. Kies een andere."))
+            a = Account(id=uuid7(), worker_id=w.id, username=name, password_hash=hashed,
+                        active=True, is_demo=is_demo)
+            s.add(a)
+            s.flush()
+            self._audit(s, AuditAction.ACCOUNT_CHANGE, a, {"change": "created"})
+            return _view(a, w)
+
+    def list(self, include_inactive: bool = True) -> list[AccountView]:
+        require(self.services.actor(), "accounts.manage")
+        with self._read() as s:
+            q = select(Account, Worker).outerjoin(Worker, Worker.id == Account.worker_id)
+            if not include_inactive:
+                q = q.where(Account.active.is_(True))
+            return [_view(a, w) for a, w in s.execute(q.order_by(Account.username))]
+
+    def count(self) -> int:
+        """How many active accounts this device has (no rights needed: the app asks
+        this before anyone has signed in)."""
+        with self._read() as s:
+            return int(s.scalar(select(func.count()).select_from(Account)
+                                .where(Account.active.is_(True))) or 0)
+
+    def for_worker(self, worker_id: uuid.UUID) -> AccountView | None:
+        with self._read() as s:
+            a = s.scalars(select(Account).where(Account.worker_id == worker_id)).first()
+            return _view(a, s.get(Worker, a.worker_id)) if a else None
+
+    def set_active(self, account_id: uuid.UUID, active: bool) -> AccountView:
+        """Disable (or enable again) an account. Nothing is removed."""
+        require(self.services.actor(), "accounts.manage")
+        with self._write() as s:
+            a = self._get(s, account_id)
+            if a.worker_id == self.worker_id and not active:
+                raise ValidationError("U kunt uw eigen account niet uitschakelen.", "active")
+            if a.active != active:
+                a.active = active
+                a.updated_at = utcnow()
+                self._audit(s, AuditAction.ACCOUNT_CHANGE, a,
+                            {"change": "enabled" if active else "disabled"})
+            return _view(a, s.get(Worker, a.worker_id))
+
+    def disable(self, account_id: uuid.UUID) -> AccountView:
+        return self.set_active(account_id, False)
+
+    def reset_password(self, account_id: uuid.UUID, new_password: str) -> AccountView:
+        """The admin sets a new password (the old one is not needed). Also lifts a
+        sign-in lockout of that account."""
+        require(self.services.actor(), "accounts.manage")
+        c = Checker()
+        self._check_password(c, "new_password", new_password)
+        c.done()
+        hashed = passwords.hash_password(new_password)
+        with self._write() as s:
+            a = self._get(s, account_id)
+            a.password_hash = hashed
+            a.updated_at = utcnow()
+            t = s.get(LoginThrottle, a.username)
+            if t is not None:
+                t.failures, t.next_allowed_at = 0, 0.0
+            self._audit(s, AuditAction.ACCOUNT_CHANGE, a, {"change": "password_reset"})
+            return _view(a, s.get(Worker, a.worker_id))
+
+    # -- the person themself -------------------------------------------------------
+    def change_password(self, username: str, old_password: str,
+                        new_password: str) -> AccountView:
+        """Change one's own password; the old one is checked like a sign-in
+        (throttled the same way)."""
+        c = Checker()
+        self._check_password(c, "new_password", new_password)
+        if old_password == new_password:
+            c.fail("new_password", "Het nieuwe wachtwoord is hetzelfde als het oude. "
+                   "Kies een ander wachtwoord.")
+        c.done()
+        view = self._authenticate(username, old_password, None)
+        hashed = passwords.hash_password(new_password)
+        with self._write() as s:
+            a = self._get(s, view.id)
+            a.password_hash = hashed
+            a.updated_at = utcnow()
+            self._audit(s, AuditAction.ACCOUNT_CHANGE, a, {"change": "password_changed"},
+                        actor=a.worker_id)
+            return _view(a, s.get(Worker, a.worker_id))
+
+    def login(self, username: str, password: str) -> AccountView:
+        """Check a sign-in. Raises :class:`LoginThrottled` (password not checked),
+        :class:`LoginFailed` or :class:`AccountDisabled`. Every try is audited.
+        Continue with ``services.as_worker(view.worker_id)``."""
+        return self._authenticate(username, password, AuditAction.SIGN_IN)
+
+    def unlock(self, username: str, password: str) -> AccountView:
+        """The password asked again by the idle lock (throttled like a sign-in)."""
+        return self._authenticate(username, password, AuditAction.UNLOCK)
+
+    def seconds_locked(self, username: str) -> int:
+        """Seconds until ``username`` may try again (0: now)."""
+        name = normalise_username(username)
+        with self._read() as s:
+            t = s.get(LoginThrottle, name)
+            return self._remaining(t)
+
+    # -- internals -----------------------------------------------------------------
+    def _remaining(self, t: LoginThrottle | None) -> int:
+        if t is None:
+            return 0
+        left = t.next_allowed_at - self.clock()
+        return max(0, math.ceil(left)) if left > 0 else 0
+
+    def _authenticate(self, username: str, password: str,
+                      success: str | None) -> AccountView:
+        name = normalise_username(username)
+        if not name:
+            raise ValidationError("Vul uw gebruikersnaam in.", "username")
+        # 1. locked out? Then do not look at the password at all.
+        with self._write() as s:
+            t = s.get(LoginThrottle, name)
+            wait = self._remaining(t)
+            if wait:
+                known = s.scalar(select(Account.id).where(
+                    func.lower(Account.username) == name)) is not None
+                append_entry(s, self.db.device_id, None, AuditAction.SIGN_IN_THROTTLED,
+                             username=name if known else "", detail={"wait_seconds": wait})
+        if wait:
+            raise LoginThrottled(wait)
+        with self._read() as s:
+            a = s.scalars(select(Account).where(func.lower(Account.username) == name)).first()
+            stored = a.password_hash if a is not None else None
+            account_id = a.id if a is not None else None
+            active = a.active if a is not None else False
+        ok = passwords.verify_password(stored, password) if stored else False
+        if stored is None:
+            passwords.burn_time(password)
+        with self._write() as s:
+            t = s.get(LoginThrottle, name)
+            if not ok:
+                if t is None:
+                    t = LoginThrottle(username=name, failures=0, next_allowed_at=0.0)
+                    s.add(t)
+                t.failures += 1
+                wait = wait_seconds(t.failures)
+                t.next_allowed_at = self.clock() + wait if wait else 0.0
+                # An unknown username is not written down: it may be a mistyped
+                # password, and the audit log travels to the programme team.
+                append_entry(s, self.db.device_id, None, AuditAction.SIGN_IN_FAILED,
+                             username=name if account_id is not None else "",
+                             detail={"failures": t.failures,
+                                     "known_user": account_id is not None})
+            else:
+                if t is not None:
+                    t.failures, t.next_allowed_at = 0, 0.0
+                a = self._get(s, account_id) if account_id else None
+                if a is None:  # pragma: no cover - removed between the two sessions
+                    raise LoginFailed()
+                if active and success is not None:
+                    a.last_login_at = utcnow()
+                    append_entry(s, self.db.device_id, a.worker_id, success, username=name,
+                                 target_entity="account", target_id=a.id)
+                elif not active:
+                    append_entry(s, self.db.device_id, a.worker_id,
+                                 AuditAction.SIGN_IN_FAILED, username=name,
+                                 detail={"reason": "disabled"})
+                view = _view(a, s.get(Worker, a.worker_id))
+        if not ok:
+            raise LoginFailed()
+        if not active:
+            raise AccountDisabled()
+        worker = view.role
+        if not worker:
+            raise PermissionDenied("Bij dit account hoort geen medewerker meer. "
+                                   "Vraag de beheerder om hulp.")
+        return view
+
+    def _check_password(self, c: Checker, field: str, password: str) -> None:
+        check_password(c, field, password)
+
+    def _get(self, s: Session, account_id: uuid.UUID) -> Account:
+        a = s.get(Account, account_id)
+        if a is None:
+            raise NotFoundError("Dit account bestaat niet (meer). Vernieuw het scherm.")
+        return a
+
+    def _audit(self, s: Session, action: str, a: Account, detail: dict[str, object],
+               actor: uuid.UUID | None = None) -> None:
+        append_entry(s, self.db.device_id, actor or self.worker_id, action,
+                     username=a.username, target_entity="account", target_id=a.id,
+                     detail={**detail, "worker_id": str(a.worker_id)})

@@ -1,0 +1,271 @@
+"""Start-up of the desktop app: options, logging, translations, data folder,
+first run or demo data, then the main window.
+
+``python -m gezond_desktop [--data-dir DIR] [--demo] [--lang nl|en]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from .. import __version__
+from ..errors import GezondError
+from ..security.accounts import AccountView, normalise_username
+from ..services import Services, open_services
+from ..tasks import TaskState
+from . import errors as ui_errors
+from . import operations
+from .settings import (
+    LANGUAGES,
+    default_data_dir,
+    demo_data_dir,
+    remembered_data_dir,
+    saved_language,
+    setup_logging,
+)
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "Gezond Desktop"
+TRANSLATION_DIRS = (
+    Path(__file__).resolve().parents[2] / "resources" / "translations",  # source checkout
+    Path(__file__).resolve().parents[1] / "resources" / "translations",  # installed package
+)
+
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="gezond-desktop", description=APP_NAME)
+    parser.add_argument("--data-dir", type=Path, default=None,
+                        help="map met de gegevens (standaard: de gebruikersmap)")
+    parser.add_argument("--demo", action="store_true",
+                        help="start met voorbeeldgegevens (in een eigen map)")
+    parser.add_argument("--lang", choices=LANGUAGES, default=None, help="taal: nl of en")
+    parser.add_argument("--version", action="version", version=__version__)
+    return parser.parse_args(list(argv) if argv is not None else None)
+
+
+def resolve_data_dir(args: argparse.Namespace) -> Path:
+    if args.data_dir is not None:
+        return Path(args.data_dir).expanduser()
+    if args.demo:
+        return demo_data_dir()
+    return remembered_data_dir() or default_data_dir()
+
+
+def translations_dir() -> Path | None:
+    for d in TRANSLATION_DIRS:
+        if (d / "gezond_nl.qm").exists():
+            return d
+    return None
+
+
+def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
+    """Install the app's catalogue and Qt's own (buttons of standard dialogs)."""
+    lang = lang if lang in LANGUAGES else "nl"
+    QLocale.setDefault(
+        QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands) if lang == "nl"
+        else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    )
+    installed: list[QTranslator] = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt_translator = QTranslator(app)
+    if qt_translator.load(f"qtbase_{lang}", qt_dir):
+        app.installTranslator(qt_translator)
+        installed.append(qt_translator)
+    app_dir = translations_dir()
+    app_translator = QTranslator(app)
+    if app_dir is not None and app_translator.load(f"gezond_{lang}", str(app_dir)):
+        app.installTranslator(app_translator)
+        installed.append(app_translator)
+    else:
+        log.warning("translations for %s not found in %s", lang, TRANSLATION_DIRS)
+    return installed
+
+
+def remove_translators(app: QCoreApplication, translators: Sequence[QTranslator]) -> None:
+    for t in translators:
+        app.removeTranslator(t)
+
+
+class Startup(QObject):
+    """The steps after the database is open: demo data or first run, then the
+    main window. Runs inside the event loop, so the window never freezes."""
+
+    def __init__(self, app: QApplication, services: Services, demo: bool) -> None:
+        super().__init__()
+        self.app = app
+        self.services = services
+        self.demo = demo
+        self.window: QObject | None = None
+        self.exit_code = 0
+        self.stopped = False
+
+    def start(self) -> None:
+        current = self.services.workers.current()
+        if current is not None:
+            self.sign_in()
+        elif self.demo:
+            self.fill_demo()
+        else:
+            self.first_run()
+
+    # -- signing in ----------------------------------------------------------------------
+    def sign_in(self) -> None:
+        """Every start: the login (the demo signs in as "demo" by itself). A computer
+        with a profile but no account yet first makes one."""
+        from .login import AccountDialog, LoginDialog
+
+        services = self.services  # not signed in: the local system
+        if self.demo:
+            account = ensure_demo_account(services)
+            self.show_main(services.as_worker(account.worker_id), account.username)
+            return
+        if services.accounts.count() == 0:
+            current = services.workers.current()
+            if current is None:
+                self.first_run()
+                return
+            made = AccountDialog(services, current.id, current.name)
+            if not made.exec() or made.account is None:
+                self.stop(0)
+                return
+            self.show_main(services.as_worker(current.id), made.account.username)
+            return
+        dialog = LoginDialog(services)
+        if dialog.exec() and dialog.account is not None:
+            self.show_main(services.as_worker(dialog.account.worker_id),
+                           dialog.account.username)
+        else:
+            self.stop(0)
+
+    def stop(self, code: int) -> None:
+        """End the app; works before and inside the event loop."""
+        self.exit_code = code
+        self.stopped = True
+        self.app.exit(code)
+
+    def fill_demo(self) -> None:
+        try:
+            from .. import demo
+        except ModuleNotFoundError as exc:
+            if exc.name != "gezond_desktop.demo":
+                raise
+            message = QCoreApplication.translate(
+                "Startup",
+                "Voorbeeldgegevens zijn in deze versie niet beschikbaar. Start Gezond "
+                "Desktop zonder --demo.")
+            ui_errors.show_error(None, APP_NAME, message)
+            self.stop(1)
+            return
+        services = self.services
+        text = QCoreApplication.translate("Startup", "Voorbeeldgegevens maken...")
+
+        def work(state: TaskState) -> object:
+            return demo.generate(services, seed=1, scale=1.0, progress=state.progress(text))
+
+        def done(report: object) -> None:
+            if getattr(report, "cancelled", False):
+                self.stop(0)
+                return
+            if services.workers.current() is None:
+                raise RuntimeError("demo.generate did not set a current worker")
+            self.sign_in()
+
+        def failed(exc: GezondError) -> None:
+            ui_errors.show_gezond_error(None, exc, APP_NAME)
+            self.stop(1)
+
+        title = QCoreApplication.translate("Startup", "Voorbeeldgegevens maken")
+        operations.run_op(None, work, done, title=title, on_error=failed,
+                          on_cancelled=lambda: self.stop(0))
+
+    def first_run(self) -> None:
+        from .first_run import FirstRunDialog
+
+        dialog = FirstRunDialog(self.services)
+        if dialog.exec() and dialog.result_services is not None:
+            if dialog.result_services.db is not self.services.db:
+                self.services.db.close()
+                setup_logging(dialog.result_services.db.data_dir)
+            self.services = dialog.result_services
+            username = normalise_username(dialog.username.text())
+            self.show_main(self.services, username)
+        else:
+            self.stop(0)
+
+    def show_main(self, services: Services, username: str = "") -> None:
+        from .idle_lock import IdleLock
+        from .mainwindow import MainWindow
+
+        self.services = services
+        window = MainWindow(services)
+        if self.demo:
+            window.setWindowTitle(window.windowTitle() + " - " + QCoreApplication.translate(
+                "Startup", "DEMO: voorbeeldgegevens, aangemeld als demo"))
+        if username:
+            window.idle_lock = IdleLock(window, services, username)  # type: ignore[attr-defined]
+        window.show()
+        self.window = window
+        self.app.setQuitOnLastWindowClosed(True)
+
+
+DEMO_USERNAME = "demo"
+DEMO_PASSWORD = "demo"  # demo data only (its own folder); never a real account
+
+
+def ensure_demo_account(services: Services) -> AccountView:
+    """The demo account ("demo"/"demo") for the demo profile, signed in."""
+    current = services.workers.current()
+    if current is None:
+        raise RuntimeError("the demo has no current worker")
+    if services.accounts.for_worker(current.id) is None:
+        services.accounts.create_account(current.id, DEMO_USERNAME, DEMO_PASSWORD,
+                                         allow_weak=True, is_demo=True)
+    return services.accounts.login(DEMO_USERNAME, DEMO_PASSWORD)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName("Gezond")
+    # Nothing may quit the app while only a progress or first-run dialog is open.
+    quit_on_last = app.quitOnLastWindowClosed()
+    app.setQuitOnLastWindowClosed(False)
+
+    data_dir = resolve_data_dir(args)
+    try:
+        setup_logging(data_dir)
+    except OSError as exc:
+        log.warning("no log file in %s: %s", data_dir, exc)
+    lang = args.lang or saved_language(data_dir)
+    translators = install_translators(app, lang)
+    ui_errors.install_excepthook()
+    log.info("start %s %s, data %s, language %s", APP_NAME, __version__, data_dir, lang)
+
+    try:
+        services = open_services(data_dir)
+    except GezondError as exc:
+        title = QCoreApplication.translate("Startup", "Gezond Desktop kan niet starten")
+        ui_errors.show_error(None, title, exc.message)
+        return 1
+
+    startup = Startup(app, services, demo=args.demo)
+    try:
+        startup.start()
+        code = startup.exit_code if startup.stopped else app.exec()
+    finally:
+        operations.shutdown()
+        startup.services.db.close()
+        remove_translators(app, translators)
+        app.setQuitOnLastWindowClosed(quit_on_last)
+    return code or startup.exit_code

@@ -1,0 +1,179 @@
+"""Signing in: the login dialog every start shows, and the dialog that makes an
+account (username and password twice). Both work offline: the accounts live in
+the local database (see :mod:`gezond_desktop.security.accounts`)."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..errors import GezondError, ValidationError
+from ..security.accounts import MIN_PASSWORD, AccountView, LoginThrottled
+from ..services import Services
+
+
+def error_label(parent: QWidget) -> QLabel:
+    lab = QLabel("", parent)
+    lab.setWordWrap(True)
+    lab.setStyleSheet("color: #b00020;")
+    lab.hide()
+    return lab
+
+
+def password_edit(parent: QWidget) -> QLineEdit:
+    edit = QLineEdit(parent)
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    edit.setMaxLength(200)
+    return edit
+
+
+class LoginDialog(QDialog):
+    """Username and password. On success ``account`` holds who signed in; continue
+    with ``services.as_worker(dialog.account.worker_id)``. Wrong passwords and the
+    wait after too many show as a message in the dialog."""
+
+    def __init__(self, services: Services, parent: QWidget | None = None,
+                 username: str = "") -> None:
+        super().__init__(parent)
+        self.services = services
+        self.account: AccountView | None = None
+        self.setWindowTitle(self.tr("Aanmelden bij Gezond Desktop"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("Meld u aan met uw gebruikersnaam en wachtwoord. "
+                               "Dit werkt ook zonder internet."), self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.username = QLineEdit(username, self)
+        self.username.setObjectName("username")
+        self.username.setMaxLength(80)
+        self.password = password_edit(self)
+        self.password.setObjectName("password")
+        form.addRow(self.tr("&Gebruikersnaam:"), self.username)
+        form.addRow(self.tr("&Wachtwoord:"), self.password)
+        layout.addLayout(form)
+        self.message = error_label(self)
+        self.message.setObjectName("loginMessage")
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Aanmelden"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Stoppen"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        (self.password if username else self.username).setFocus()
+        self.setMinimumWidth(380)
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def accept(self) -> None:
+        if not self.username.text().strip():
+            self.show_message(self.tr("Vul uw gebruikersnaam in."))
+            self.username.setFocus()
+            return
+        try:
+            self.account = self.services.accounts.login(self.username.text(),
+                                                        self.password.text())
+        except LoginThrottled as exc:
+            self.show_message(self.tr("Te veel pogingen. Probeer het over %1 seconden "
+                                      "opnieuw.").replace("%1", str(exc.seconds)))
+            self.password.clear()
+            return
+        except GezondError as exc:
+            self.show_message(exc.message)
+            self.password.clear()
+            self.password.setFocus()
+            return
+        self.password.clear()
+        super().accept()
+
+
+class AccountDialog(QDialog):
+    """A new account for one worker: username and the password twice. ``account``
+    holds the result. Used when a computer has a profile but no account yet, and
+    by the admin (page "Accounts en audit")."""
+
+    def __init__(self, services: Services, worker_id: uuid.UUID, worker_name: str,
+                 parent: QWidget | None = None, username: str = "") -> None:
+        super().__init__(parent)
+        self.services = services
+        self.worker_id = worker_id
+        self.account: AccountView | None = None
+        self.setWindowTitle(self.tr("Account maken"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("Maak een account voor %1. Met de gebruikersnaam en het "
+                               "wachtwoord meldt u zich voortaan aan.").replace("%1",
+                                                                              worker_name), self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.username = QLineEdit(username, self)
+        self.username.setObjectName("newUsername")
+        self.username.setMaxLength(80)
+        self.password = password_edit(self)
+        self.password.setObjectName("newPassword")
+        self.password2 = password_edit(self)
+        self.password2.setObjectName("newPassword2")
+        form.addRow(self.tr("&Gebruikersnaam:"), self.username)
+        form.addRow(self.tr("&Wachtwoord:"), self.password)
+        form.addRow(self.tr("Wachtwoord &nogmaals:"), self.password2)
+        layout.addLayout(form)
+        self.message = error_label(self)
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Account maken"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(420)
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def accept(self) -> None:
+        message = password_problem(self.username.text(), self.password.text(),
+                                   self.password2.text())
+        if message:
+            self.show_message(message)
+            return
+        try:
+            self.account = self.services.accounts.create_account(
+                self.worker_id, self.username.text(), self.password.text())
+        except ValidationError as exc:
+            self.show_message(exc.message)
+            return
+        except GezondError as exc:
+            self.show_message(exc.message)
+            return
+        super().accept()
+
+
+def password_problem(username: str, password: str, again: str) -> str:
+    """What is wrong with a new username and password (translated), or ""."""
+    if not username.strip():
+        return QCoreApplication.translate("AccountDialog", "Vul een gebruikersnaam in.")
+    if len(password) < MIN_PASSWORD:
+        return QCoreApplication.translate(
+            "AccountDialog", "Kies een wachtwoord van minstens %1 tekens.").replace(
+            "%1", str(MIN_PASSWORD))
+    if password != again:
+        return QCoreApplication.translate(
+            "AccountDialog", "De twee wachtwoorden zijn niet gelijk. Typ ze opnieuw.")
+    return ""

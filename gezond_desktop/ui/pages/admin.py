@@ -1,0 +1,363 @@
+"""Beheer (coordinators): neighbourhoods, venues, organisations and their services,
+activities, target groups, topics, tracks and programme lines. Add, edit, retire
+(retired values stay on old records, shown greyed) and import from CSV or Excel."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...errors import GezondError
+from ...services import Services
+from ...services.activities import ActivityView
+from ...services.imports import ImportReport
+from ...services.reference import RefItem
+from ...tasks import TaskState
+from .. import errors as ui_errors
+from .. import labels as ui_labels
+from ..common import heading
+from ..dialogs_activity import ActivityDialog, ModelIndex, retired_label
+from ..dialogs_admin import ImportReportDialog, RefEditDialog, plural
+from ..operations import run_op
+from .activities import RETIRED_COLOR, ActivityListModel
+
+# Tabs in order: (kind, entities whose change means this tab must reload).
+TABS: tuple[tuple[str, frozenset[str]], ...] = (
+    ("neighbourhood", frozenset({"neighbourhood"})),
+    ("venue", frozenset({"venue", "neighbourhood"})),
+    ("organisation", frozenset({"organisation"})),
+    ("organisation_service", frozenset({"organisation_service", "organisation"})),
+    ("activity", frozenset({"activity", "neighbourhood", "organisation", "venue"})),
+    ("target_group", frozenset({"target_group"})),
+    ("topic", frozenset({"topic"})),
+    ("track", frozenset({"track"})),
+    ("programme_line", frozenset({"programme_line"})),
+)
+
+
+class RefTableModel(QAbstractTableModel):
+    """The values of one kind (at most a few hundred), retired ones greyed."""
+
+    def __init__(self, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self.rows: list[RefItem] = []
+        self.parent_names: dict[uuid.UUID, str] = {}
+        self._yes = self.tr("Ja")
+        self._in_use = self.tr("In gebruik")
+        self._retired = self.tr("Niet meer in gebruik")
+        headers = {
+            "neighbourhood": [self.tr("Naam"), self.tr("Code"), self.tr("Gemeente"),
+                              self.tr("Focusbuurt")],
+            "venue": [self.tr("Naam"), self.tr("Soort"), self.tr("Buurt")],
+            "organisation": [self.tr("Naam"), self.tr("Soort")],
+            "organisation_service": [self.tr("Naam"), self.tr("Organisatie")],
+        }
+        self.headers = [*headers.get(kind, [self.tr("Naam"), self.tr("Code")]),
+                        self.tr("Status")]
+
+    def set_rows(self, rows: list[RefItem], parent_names: dict[uuid.UUID, str]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.parent_names = parent_names
+        self.endResetModel()
+
+    def row_of(self, id_: uuid.UUID | None) -> int | None:
+        for i, r in enumerate(self.rows):
+            if r.id == id_:
+                return i
+        return None
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.headers):
+                return self.headers[section]
+            if orientation == Qt.Orientation.Vertical:
+                return str(section + 1)
+        return None
+
+    def _cell(self, r: RefItem, col: int) -> str:
+        if col == len(self.headers) - 1:
+            return self._retired if r.retired else self._in_use
+        if col == 0:
+            return retired_label(r.name, r.retired)
+        k = self.kind
+        if k == "neighbourhood":
+            return (r.code, r.detail, self._yes if r.is_focus else "")[col - 1]
+        if k == "venue":
+            if col == 1:
+                return ui_labels.tr_label(r.detail)
+            return self.parent_names.get(r.parent_id, "") if r.parent_id else ""
+        if k == "organisation":
+            return ui_labels.tr_label(r.detail)
+        if k == "organisation_service":
+            return self.parent_names.get(r.parent_id, "") if r.parent_id else ""
+        return r.code
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        r = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._cell(r, index.column())
+        if role == Qt.ItemDataRole.ForegroundRole and r.retired:
+            return QBrush(QColor(RETIRED_COLOR))
+        return None
+
+
+class RefPanel(QWidget):
+    """One tab of Beheer: a table of values with add, edit, retire and import."""
+
+    def __init__(self, services: Services, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.kind = kind
+        self.dialog: QDialog | None = None
+        self.last_report: ImportReport | None = None
+        self.model: QAbstractTableModel = self._make_model()
+        lay = QVBoxLayout(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setTabKeyNavigation(False)
+        self.view.verticalHeader().setVisible(False)
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, self.model.columnCount()):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        lay.addWidget(self.view, 1)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("&Toevoegen"))
+        self.edit_button = QPushButton(self.tr("&Wijzigen"))
+        self.retire_button = QPushButton(self.tr("Niet meer in gebr&uik"))
+        self.import_button = QPushButton(self.tr("I&mporteren uit CSV of Excel..."))
+        for b in (self.add_button, self.edit_button, self.retire_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.import_button)
+        lay.addLayout(buttons)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        lay.addWidget(self.status)
+
+        self.add_button.clicked.connect(self.add)
+        self.edit_button.clicked.connect(self.edit)
+        self.retire_button.clicked.connect(self.toggle_retired)
+        self.import_button.clicked.connect(lambda: self.import_file())
+        self.view.activated.connect(lambda _i: self.edit())
+        self.view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._update())
+        self.reload()
+
+    # -- data ---------------------------------------------------------------------------
+    def _make_model(self) -> QAbstractTableModel:
+        if self.kind == "activity":
+            return ActivityListModel(self)
+        return RefTableModel(self.kind, self)
+
+    def current(self) -> Any:
+        idx = self.view.currentIndex()
+        rows: list[Any] = self.model.rows  # type: ignore[attr-defined]
+        if not idx.isValid() or idx.row() >= len(rows):
+            return None
+        return rows[idx.row()]
+
+    def reload(self) -> None:
+        keep = self.current()
+        if isinstance(self.model, ActivityListModel):
+            self.model.set_rows(self.services.activities.list(include_retired=True))
+        else:
+            assert isinstance(self.model, RefTableModel)
+            parents: dict[uuid.UUID, str] = {}
+            parent_kind = {"venue": "neighbourhood",
+                           "organisation_service": "organisation"}.get(self.kind)
+            if parent_kind:
+                parents = {p.id: retired_label(p.name, p.retired)
+                           for p in self.services.reference.list(parent_kind, True)}
+            self.model.set_rows(self.services.reference.list(self.kind, include_retired=True),
+                                parents)
+        self.select(keep.id if keep is not None else None)
+
+    def select(self, id_: uuid.UUID | None) -> None:
+        row = self.model.row_of(id_)  # type: ignore[attr-defined]
+        if row is None and self.model.rowCount():
+            row = 0
+        if row is not None:
+            self.view.setCurrentIndex(self.model.index(row, 0))
+        self._update()
+
+    def _update(self) -> None:
+        item = self.current()
+        self.edit_button.setEnabled(item is not None)
+        self.retire_button.setEnabled(item is not None)
+        self.retire_button.setText(self.tr("Weer in gebr&uik") if item is not None
+                                   and item.retired else self.tr("Niet meer in gebr&uik"))
+
+    # -- add, edit, retire --------------------------------------------------------------
+    def add(self) -> QDialog:
+        dialog: QDialog
+        if self.kind == "activity":
+            dialog = ActivityDialog(self.services, None, self)
+        else:
+            dialog = RefEditDialog(self.services, self.kind, None, self)
+        return self._open(dialog)
+
+    def edit(self) -> QDialog | None:
+        item = self.current()
+        if item is None:
+            return None
+        dialog: QDialog
+        if self.kind == "activity":
+            dialog = ActivityDialog(self.services, item, self)
+        else:
+            dialog = RefEditDialog(self.services, self.kind, item, self)
+        return self._open(dialog)
+
+    def _open(self, dialog: QDialog) -> QDialog:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+        self.dialog = dialog
+        dialog.accepted.connect(lambda: self._saved(dialog))
+        dialog.open()
+        return dialog
+
+    def _saved(self, dialog: QDialog) -> None:
+        saved: RefItem | ActivityView | None = getattr(dialog, "saved", None)
+        self.reload()
+        if saved is not None:
+            self.select(saved.id)
+            self.status.setText(self.tr("%1 is opgeslagen.").replace("%1", saved.name))
+
+    def toggle_retired(self) -> None:
+        item = self.current()
+        if item is None:
+            return
+        try:
+            if self.kind == "activity":
+                saved: Any = self.services.activities.retire(item.id, not item.retired)
+            else:
+                saved = self.services.reference.set_retired(self.kind, item.id,
+                                                             not item.retired)
+        except GezondError as exc:
+            ui_errors.show_gezond_error(self, exc)
+            return
+        if saved.retired:
+            self.status.setText(self.tr(
+                "%1 is niet meer in gebruik: u kunt het niet meer kiezen bij nieuwe "
+                "gegevens. Wat er al mee is vastgelegd, houdt deze waarde.")
+                .replace("%1", saved.name))
+        else:
+            self.status.setText(self.tr("%1 is weer in gebruik.").replace("%1", saved.name))
+        self.reload()
+        self.select(saved.id)
+
+    # -- import -------------------------------------------------------------------------
+    def import_file(self, path: Path | str | None = None) -> None:
+        """Import values of this kind from a CSV or Excel file (chooser without ``path``)."""
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(
+                self, self.tr("%1 importeren").replace("%1", plural(self.kind)), "",
+                self.tr("Excel of CSV (*.xlsx *.csv *.txt);;Alle bestanden (*)"))
+            if not chosen:
+                return
+            path = chosen
+        file_path = Path(path)
+        kind = self.kind
+        text = self.tr("%1 inlezen...").replace("%1", plural(kind))
+        self.import_button.setEnabled(False)
+        self.status.setText(text)
+
+        def work(state: TaskState) -> ImportReport:
+            return self.services.imports.import_reference(kind, file_path,
+                                                          state.progress(text))
+
+        run_op(self, work, self._imported,
+               title=self.tr("%1 importeren").replace("%1", plural(kind)),
+               on_error=self._import_failed, on_cancelled=self._import_cancelled)
+
+    def _import_failed(self, exc: GezondError) -> None:
+        self.import_button.setEnabled(True)
+        self.status.setText("")
+        ui_errors.show_gezond_error(self, exc, self.tr("Importeren lukte niet"))
+
+    def _import_cancelled(self) -> None:
+        self.import_button.setEnabled(True)
+        self.status.setText(self.tr("Het importeren is gestopt."))
+        self.reload()
+
+    def _imported(self, report: ImportReport) -> None:
+        self.import_button.setEnabled(True)
+        self.last_report = report
+        self.reload()
+        dialog = ImportReportDialog(
+            report, self.tr("%1 geïmporteerd").replace("%1", plural(self.kind)), self)
+        self.status.setText(dialog.summary.text().replace("\n", " "))
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+        self.dialog = dialog
+        dialog.open()
+
+
+class AdminPage(QWidget):
+    """Beheer: one tab per kind of reference value."""
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.title = self.tr("Beheer")
+        lay = QVBoxLayout(self)
+        lay.addWidget(heading(self.title, self))
+        intro = QLabel(self.tr(
+            "Hier beheert u de lijsten waaruit iedereen kiest. Een waarde die niet meer "
+            "gebruikt wordt, zet u op 'niet meer in gebruik': zo blijft ze bewaard bij wat "
+            "er al mee is vastgelegd."))
+        intro.setWordWrap(True)
+        lay.addWidget(intro)
+        self.tabs = QTabWidget()
+        self.panels: dict[str, RefPanel] = {}
+        for kind, _deps in TABS:
+            panel = RefPanel(services, kind, self)
+            self.panels[kind] = panel
+            self.tabs.addTab(panel, plural(kind))
+        lay.addWidget(self.tabs, 1)
+
+    def refresh(self, changed: frozenset[str]) -> None:
+        for kind, deps in TABS:
+            if changed & deps:
+                self.panels[kind].reload()
+
+    def start_new(self) -> None:
+        panel = self.tabs.currentWidget()
+        if isinstance(panel, RefPanel):
+            panel.add()
+
+    def show_kind(self, kind: str) -> RefPanel:
+        panel = self.panels[kind]
+        self.tabs.setCurrentWidget(panel)
+        return panel
