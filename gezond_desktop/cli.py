@@ -218,10 +218,12 @@ def add_demo(sub: Any) -> None:
 
 
 def _more_commands() -> list[Callable[[Any], None]]:
+    from .cli_access import add_access
     from .cli_export import add_export
+    from .cli_purge import add_purge
     from .cli_sync import add_hub, add_sync
 
-    return [add_export, add_sync, add_hub]
+    return [add_export, add_sync, add_hub, add_purge, add_access]
 
 
 # Every subcommand registers itself here.

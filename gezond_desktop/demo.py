@@ -305,6 +305,7 @@ class _Generator:
                  existing: int) -> None:
         self.services = services
         self.rng = random.Random(f"gezond-demo:{seed}")
+        self.consent_rng = random.Random(f"gezond-demo-consent:{seed}")
         self.ids = _Ids(random.Random(f"gezond-demo-ids:{seed}:{existing}"))
         self.scale = scale
         self.today = today
@@ -314,6 +315,7 @@ class _Generator:
         self.hoods: list[_Hood] = []
         self.workers: list[_WorkerInfo] = []
         self.resident_info: dict[uuid.UUID, int] = {}  # resident -> hood index
+        self.follow_up_ok: set[uuid.UUID] = set()  # consent for following up referrals
         self.activities: list[uuid.UUID] = []
 
     def n(self, base: int) -> int:
@@ -489,7 +491,19 @@ class _Generator:
                     values["email"] = f"{first.lower()}.{rng.randrange(100, 999)}@example.nl"
             k = rng.choices((0, 1, 2), (40, 45, 15))[0]
             tgs = rng.sample(groups, min(k, len(groups)))
-            purposes = ("registration", "contact")[: rng.randint(1, 2)] if with_details else ()
+            # Consent (docs/privacy.md): most residents agree to being registered (so
+            # exports stay meaningful); details only with the consent that allows them.
+            # A separate random stream keeps the rest of the demo as it was.
+            crng = self.consent_rng
+            purposes: tuple[str, ...] = ()
+            if with_details or crng.random() < 0.9:
+                purposes += ("registration",)
+                if crng.random() < 0.8:
+                    purposes += ("referral_follow_up",)
+            if with_details:
+                purposes += ("contact",)
+            if "registration" not in purposes:
+                values.pop("full_name", None)
             pending.append((made, len(pending), hood_i, values, tgs, purposes))
         pending.sort(key=lambda p: (p[0], p[1]))  # in time order: ids carry the time
         for made, _i, hood_i, values, tgs, purposes in pending:
@@ -504,6 +518,8 @@ class _Generator:
                         "created_by": values["created_by"]})
             self.hoods[hood_i].residents.append(rid)
             self.resident_info[rid] = hood_i
+            if "referral_follow_up" in purposes:
+                self.follow_up_ok.add(rid)
         self.all_residents = list(self.resident_info)
 
     def _pick_resident(self, hood_i: int) -> uuid.UUID | None:
@@ -737,6 +753,8 @@ class _Generator:
             follow = None
             if not closed:
                 follow = steps[-1][1] + dt.timedelta(days=rng.randint(7, 28))
+                if rid not in self.follow_up_ok:  # only with the resident's consent
+                    follow = None
             outcome = note = None
             dest_orgs: list[uuid.UUID] = []
             dest_acts: list[uuid.UUID] = []

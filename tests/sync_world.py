@@ -13,7 +13,7 @@ from typing import Any
 from gezond_desktop.services import Services, open_services
 from gezond_desktop.services.encounters import EncounterInput
 from gezond_desktop.services.referrals import ReferralInput
-from gezond_desktop.services.residents import ResidentInput
+from gezond_desktop.services.residents import FIELD_PURPOSE, ResidentInput
 from gezond_desktop.sync.engine import live_dump
 from gezond_desktop.sync.service import SyncService
 
@@ -104,6 +104,10 @@ def make_team(root: Path, n: int) -> Team:
 
 
 def resident(dev: Device, alias: str, **kw: Any) -> uuid.UUID:
+    # Personal details need the consent that allows them (docs/privacy.md).
+    purposes = {FIELD_PURPOSE[k] for k, v in kw.items() if k in FIELD_PURPOSE and v}
+    if purposes and "consents" not in kw:
+        kw["consents"] = tuple((p, dt.date.today()) for p in sorted(purposes))
     return dev.svc.residents.create(ResidentInput(alias=alias, **kw),
                                     allow_duplicate=True).id
 

@@ -28,6 +28,7 @@ SECRETS = ["Yasmina Bouzid", "06-12345678", "yasmina@example.nl", "woont-boven-d
            "praat-over-schulden", "reden-geheim-42", "uitkomst-notitie-77", "stap-notitie-13",
            "bijeenkomst-notitie-5", "Gijs van Dam", "gijs@example.org", "Yasmina"]
 SPEC = ReportSpec("central", dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+CONSENTS = (("registration", dt.date(2025, 1, 1)), ("contact", dt.date(2025, 1, 1)))
 
 
 @pytest.fixture
@@ -44,9 +45,10 @@ def svc(tmp_path: Path) -> Iterator[Services]:
     yas = s.residents.create(ResidentInput(
         alias="Yasmina", full_name="Yasmina Bouzid", phone="06-12345678",
         email="yasmina@example.nl", birth_year=1984, gender="woman", neighbourhood_id=hood.id,
-        notes="woont-boven-de-bakker")).id
+        notes="woont-boven-de-bakker", consents=CONSENTS)).id
     gijs = s.residents.create(ResidentInput(alias="Gijs", full_name="Gijs van Dam",
-                                            email="gijs@example.org", birth_year=1950)).id
+                                            email="gijs@example.org", birth_year=1950,
+                                            consents=CONSENTS)).id
     act = system.activities.create(ActivityInput(name="Lunch", weekday=1,
                                                   neighbourhood_id=hood.id))
     sess = s.activities.create_session(act.id, dt.date(2025, 3, 4), anonymous_guests=3,
@@ -176,3 +178,33 @@ def test_parquet_without_pyarrow_says_so_in_dutch(svc: Services, tmp_path: Path)
 def test_bad_format_is_refused(svc: Services, tmp_path: Path) -> None:
     with pytest.raises(GezondError, match="bestandsformaat"):
         central_export(svc.db, SPEC, tmp_path, "pdf")  # type: ignore[arg-type]
+
+
+def test_withdrawn_registration_leaves_counts_but_no_pseudonym(svc: Services,
+                                                               tmp_path: Path) -> None:
+    from gezond_desktop.reports.queries import build_report
+
+    spec = ReportSpec("reach", SPEC.date_from, SPEC.date_to, suppress=False)
+    before = dict(build_report(svc.db, spec).sections[0].figures)
+    gijs = next(r for r in svc.residents.search("Gijs"))
+    consent = next(c for c in svc.residents.get(gijs.id).consents
+                   if c.purpose == "registration")
+    svc.residents.withdraw_consent(consent.id, dt.date(2025, 6, 1))
+
+    files = {f.stem: f for f in central_export(svc.db, SPEC, tmp_path / "out", "csv")}
+    residents = _csv(files["inwoners"])
+    assert [r["geboortejaar"] for r in residents] == ["1984"]  # Gijs (1950) is gone
+    (yas,) = {r["inwoner"] for r in residents}
+    # Gijs's attendance and contact link still count, without a pseudonym.
+    attendance = _csv(files["aanwezigheid"])
+    assert sorted((r["rol"], r["inwoner"]) for r in attendance) == [
+        ("participant", yas), ("volunteer", "")]
+    links = _csv(files["contact_inwoners"])
+    assert sorted(r["inwoner"] for r in links) == ["", yas]
+    every_pseudonym = {v for f in files.values() for row in _csv(f) for v in row.values()
+                       if re.fullmatch(r"P-[0-9a-f]{12}", v or "")}
+    assert every_pseudonym == {yas}
+    # The reports still count him: same unique residents as before.
+    after = dict(build_report(svc.db, spec).sections[0].figures)
+    assert after == before
+    assert before["Unieke inwoners bereikt"] == 2

@@ -37,6 +37,9 @@ def _open(path: Path) -> Services:
     return open_services(path)
 
 
+TOKEN_RE = re.compile(r"gz1:[0-9a-f]+:[A-Za-z0-9_-]+")
+
+
 def _fingerprint(svc: Services) -> tuple[dict[str, int], str]:
     """Counts, and a hash of the demo's change entries in order. Ids of the reference
     data (made with the clock by the CSV import) and the device id are replaced by
@@ -50,8 +53,12 @@ def _fingerprint(svc: Services) -> tuple[dict[str, int], str]:
     def canon(m: re.Match[str]) -> str:
         return names.setdefault(m.group(0), f"#{len(names)}")
 
+    def plain(m: re.Match[str]) -> str:  # each database has its own key
+        return svc.db.keyring.decrypt(m.group(0)) or "?"
+
     h = hashlib.sha256()
     for entity, record_id, fields in rows:
+        fields = TOKEN_RE.sub(plain, fields)
         h.update(UUID_RE.sub(canon, f"{entity}|{record_id}|{fields}\n").encode())
     counts = svc.stats.counts()
     counts.pop("pending_changes", None)

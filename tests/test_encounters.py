@@ -414,6 +414,7 @@ class Captured:
 
 def explain(path: Path, statement: str, params: Any) -> str:
     conn = sqlite3.connect(path)
+    conn.create_function("gz_plain", 1, lambda v: v)  # as the app's connections have
     try:
         rows = conn.execute("EXPLAIN QUERY PLAN " + statement, params).fetchall()
     finally:

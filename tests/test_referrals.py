@@ -43,10 +43,12 @@ def coach_id(svc: Services) -> uuid.UUID:
     return svc.worker_id
 
 
-def make_resident(svc: Services, alias: str) -> uuid.UUID:
+def make_resident(svc: Services, alias: str, follow_up_consent: bool = True) -> uuid.UUID:
     rid = uuid7()
     with svc.db.write(svc.worker_id) as s:
         s.add(Resident(id=rid, alias=alias, alias_key=alias.lower()))
+    if follow_up_consent:  # a follow-up date needs this consent
+        svc.residents.add_consent(rid, "referral_follow_up", TODAY - 60 * DAY)
     return rid
 
 

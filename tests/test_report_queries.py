@@ -62,7 +62,9 @@ def build_random(svc: Services, seed: int = 7) -> Services:
         r = svc.residents.create(ResidentInput(
             alias=f"Inwoner {i}", birth_year=1950 + i,
             neighbourhood_id=rng.choice([*hoods, None]),
-            target_group_ids=tuple(rng.sample(groups, rng.randint(0, 2)))),
+            target_group_ids=tuple(rng.sample(groups, rng.randint(0, 2))),
+            consents=(("registration", dt.date(2024, 1, 1)),
+                      ("referral_follow_up", dt.date(2024, 1, 1)))),
             allow_duplicate=True)
         residents.append(r.id)
     acts = [a for a in svc.activities.list() if a.name in

@@ -79,7 +79,8 @@ def test_create_and_get_a_resident(w: World) -> None:
     v = w.svc.residents.create(ResidentInput(
         alias="  Fátima ", full_name="Fatima El Amrani", phone="06 1234 5678",
         email="fatima@voorbeeld.nl", birth_year=1986, gender="woman",
-        neighbourhood_id=w.hambaken, target_group_ids=(w.young, w.mothers), notes="Via babycafé"))
+        neighbourhood_id=w.hambaken, target_group_ids=(w.young, w.mothers), notes="Via babycafé",
+        consents=(("registration", TODAY), ("contact", TODAY))))
     got = w.svc.residents.get(v.id)
     assert got == v
     assert got.alias == "Fátima"

@@ -50,7 +50,8 @@ def team(tmp_path: Path) -> Iterator[Team]:
 def personal_resident(svc: Services, alias: str) -> uuid.UUID:
     return svc.residents.create(ResidentInput(
         alias=alias, full_name=f"{alias} Bouzid", phone="06 12345678",
-        email=f"{alias.lower()}@example.nl", notes="woont boven de bakker")).id
+        email=f"{alias.lower()}@example.nl", notes="woont boven de bakker",
+        consents=(("registration", dt.date.today()), ("contact", dt.date.today())))).id
 
 
 def audit_views(team: Team) -> list[tuple[uuid.UUID | None, uuid.UUID | None]]:

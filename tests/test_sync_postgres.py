@@ -257,7 +257,7 @@ def test_three_devices_converge_through_postgres(team: PgTeam) -> None:
     # The readable table holds the same merged birth year as every device.
     year = d1.svc.residents.get(shared).birth_year
     assert _q(team.url, sql.SQL("SELECT birth_year FROM {} WHERE id = %s").format(
-        sql.Identifier(team.schema, "resident")), (shared,)) == [(year,)]
+        sql.Identifier(team.schema, pg_schema.state_table("resident"))), (shared,)) == [(year,)]
     # Everything acknowledged, and every change stored exactly once.
     for d in team.devices:
         last, acked = _acked(d)
@@ -291,7 +291,7 @@ def test_pushing_the_same_changes_again_is_a_no_op(pg_url: str, schema: str) -> 
     counts = _q(pg_url, sql.SQL("SELECT (SELECT COUNT(*) FROM {}), (SELECT COUNT(*) FROM {}), "
                                 "(SELECT COUNT(*) FROM {})").format(
         sql.Identifier(schema, "hub_change"), sql.Identifier(schema, "hub_bundle"),
-        sql.Identifier(schema, "resident")))
+        sql.Identifier(schema, pg_schema.state_table("resident"))))
     assert counts == [(20, 1, 20)]
     hub.close()
 
@@ -385,7 +385,7 @@ def test_two_devices_uploading_at_once_are_both_stored(pg_url: str, schema: str)
     assert sorted((c, d) for _, c, d in rows) == [(n, n), (n, n)]
     # Field-wise merge: device b's changes carry the higher clocks, so they win.
     years = dict(_q(pg_url, sql.SQL("SELECT id, birth_year FROM {}").format(
-        sql.Identifier(schema, "resident"))))
+        sql.Identifier(schema, pg_schema.state_table("resident")))))
     assert len(years) == len(shared)
     expected: dict[uuid.UUID, int] = {}
     for i in range(1, n + 1):  # the last write of b to each record
@@ -418,7 +418,7 @@ def test_same_seq_with_other_content_is_quarantined_never_applied(team: PgTeam) 
     assert hub.stored_seq(dev) == last
     # The readable state kept the original; the other version is kept apart.
     assert _q(team.url, sql.SQL("SELECT birth_year FROM {} WHERE id = %s").format(
-        sql.Identifier(team.schema, "resident")), (rid,)) == [(1970,)]
+        sql.Identifier(team.schema, pg_schema.state_table("resident"))), (rid,)) == [(1970,)]
     assert _q(team.url, sql.SQL("SELECT COUNT(*) FROM {}").format(
         sql.Identifier(team.schema, "hub_quarantine"))) == [(1,)]
     report = team.sync(d1)
@@ -456,7 +456,9 @@ def test_readable_tables_hold_no_personal_data(team: PgTeam) -> None:
     rid = d0.svc.residents.create(ResidentInput(
         alias="Plantje", full_name="Johanna Geheimnaam", phone="0612345678",
         email="johanna@voorbeeld.nl", birth_year=1980, gender="woman",
-        neighbourhood_id=hood, notes="geheime notitie"), allow_duplicate=True).id
+        neighbourhood_id=hood, notes="geheime notitie",
+        consents=(("registration", dt.date.today()), ("contact", dt.date.today()))),
+        allow_duplicate=True).id
     encounter(d0, notes="contact-notitie", neighbourhood_id=hood, resident_ids=[rid])
     ref = referral(d0, rid)
     d0.svc.referrals.update(ref, reason="reden-privé")

@@ -57,7 +57,8 @@ def _do(team: Team, op: tuple[str, int, int, int], edits: list[tuple[Any, ...]])
     dev = team.devices[d % len(team.devices)]
     try:
         if kind == "resident":
-            resident(dev, f"Inwoner {value}", birth_year=1950 + value % 50)
+            resident(dev, f"Inwoner {value}", birth_year=1950 + value % 50,
+                     consents=(("registration", dt.date.today()),))  # notes need it
         elif kind in ("edit", "delete"):
             ids = _live(dev, "resident")
             if not ids:
@@ -146,6 +147,8 @@ def _check(team: Team, edits: list[tuple[Any, ...]]) -> None:
         for table, rid, fld, value, (hlc, dev_hex) in edits:
             current = conn.execute(f"SELECT {fld} FROM {table} WHERE id = ?",
                                    (rid.bytes,)).fetchone()[0]
+            if isinstance(current, str):  # personal fields are stored encrypted
+                current = first.svc.db.keyring.decrypt(current)
             if current == value:
                 continue
             seen_later = any(

@@ -20,6 +20,8 @@ from gezond_desktop.sync import bundle, engine
 from gezond_desktop.sync.bundle import b64
 from gezond_desktop.sync.hub import HubError
 
+TODAY = dt.date.today()
+
 
 @pytest.fixture
 def team(tmp_path: Path) -> Any:
@@ -34,11 +36,12 @@ def _bundles(team: Team, dev_index: int) -> list[Path]:
 
 
 def _notes(dev: Any, rid: uuid.UUID) -> str:
-    """The stored notes (the resident screens hide them from other workers)."""
+    """The stored notes (the resident screens hide them from other workers),
+    decrypted with the device's key (docs/encryption.md)."""
     conn = sqlite3.connect(dev.svc.db.path)
     try:
-        return str(conn.execute("SELECT notes FROM resident WHERE id = ?",
-                                (rid.bytes,)).fetchone()[0])
+        return str(dev.svc.db.keyring.decrypt(conn.execute(
+            "SELECT notes FROM resident WHERE id = ?", (rid.bytes,)).fetchone()[0]))
     finally:
         conn.close()
 
@@ -46,7 +49,9 @@ def _notes(dev: Any, rid: uuid.UUID) -> str:
 def _edit_notes(dev: Any, rid: uuid.UUID, notes: str, **kw: Any) -> None:
     v = dev.svc.residents.get(rid)
     dev.svc.residents.update(rid, ResidentInput(alias=v.alias, notes=notes,
-                                                birth_year=kw.get("birth_year", v.birth_year)))
+                                                birth_year=kw.get("birth_year", v.birth_year),
+                                                # notes need this consent (docs/privacy.md)
+                                                consents=(("registration", TODAY),)))
 
 
 # -- damaged, forged and copied bundles --------------------------------------------------

@@ -219,7 +219,8 @@ def make_caseload(svc: Services) -> dict[str, Any]:
         ("Opa Kees", "vindplaats", "self", ahmed.id, TODAY + dt.timedelta(days=5)),
         ("Tom", "welzijn_op_recept", "practice_nurse", ahmed.id, None),
     ):
-        r = svc.residents.create(ResidentInput(alias=alias))
+        r = svc.residents.create(ResidentInput(
+            alias=alias, consents=(("referral_follow_up", TODAY),)))
         ids[alias] = svc.referrals.register(ReferralInput(
             resident_id=r.id, pathway=pathway, source=source, coach_id=coach,
             registered_on=TODAY - dt.timedelta(days=20), follow_up_on=follow_up)).id

@@ -13,7 +13,7 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
@@ -98,9 +98,12 @@ def test_new_resident_with_consent_and_personal_details(qtbot: QtBot, svc: Servi
     assert name_error.isVisible() and "toestemming" in name_error.text()
     assert svc.residents.search("Opa Kees") == []  # nothing saved
 
-    consent = dialog.consent_checks["registration"]
-    qtbot.mouseClick(consent, Qt.MouseButton.LeftButton)
-    assert dialog.consent_dates["registration"].isEnabled()
+    assert "Contact opnemen" in name_error.text()  # a phone number needs this consent
+    consent = dialog.consent_checks["contact"]
+    # On the box itself (the label is shorter than the widget).
+    qtbot.mouseClick(consent, Qt.MouseButton.LeftButton,
+                     pos=QPoint(8, consent.height() // 2))
+    assert dialog.consent_dates["contact"].isEnabled()
     qtbot.keyClick(dialog.alias_edit, Qt.Key.Key_Return)  # Enter saves
     assert dialog.result() == QDialog.DialogCode.Accepted
     saved = dialog.result_resident
@@ -109,7 +112,7 @@ def test_new_resident_with_consent_and_personal_details(qtbot: QtBot, svc: Servi
                                                                           "Hambaken")
     assert saved.phone == "06 12345678"
     assert saved.target_group_names == (first_group.text(),)
-    assert saved.has_consent("registration") and not saved.has_consent("contact")
+    assert saved.has_consent("contact") and not saved.has_consent("registration")
 
 
 def test_bad_birth_year_is_shown_next_to_the_field(qtbot: QtBot, svc: Services) -> None:

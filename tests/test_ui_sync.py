@@ -143,9 +143,9 @@ def join_team(qtbot: QtBot, page: SyncPage, invitation: Path) -> None:
 
 
 def reason_of(svc: Services, referral_id: uuid.UUID) -> str:
-    with svc.db.engine.connect() as conn:
-        return str(conn.exec_driver_sql("SELECT reason FROM referral WHERE id = ?",
-                                        (referral_id.bytes,)).scalar())
+    with svc.db.engine.connect() as conn:  # stored encrypted (docs/encryption.md)
+        return str(svc.db.keyring.decrypt(conn.exec_driver_sql(
+            "SELECT reason FROM referral WHERE id = ?", (referral_id.bytes,)).scalar()))
 
 
 def test_team_conflict_reviewed_and_choice_reaches_other_laptop(

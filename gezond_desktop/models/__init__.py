@@ -83,3 +83,4 @@ __all__ = [
 ]
 from ..security import models as _security_models  # noqa: E402,F401
 from ..sync import tables as _sync_tables  # noqa: E402,F401  (sync bookkeeping tables)
+from . import redaction as _redaction  # noqa: E402,F401  (erasure: redaction register)

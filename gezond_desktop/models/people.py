@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, Synced
 from .reference import Neighbourhood, TargetGroup, association
+from .sealed import personal
 
 resident_target_group = association("resident_target_group", "resident", "target_group")
 
@@ -44,14 +45,18 @@ class Resident(Synced, Base):
 
     alias: Mapped[str] = mapped_column(String(80))
     # Personal details: optional, only with consent, never in a central export.
-    full_name: Mapped[str | None] = mapped_column(String(160), default=None)
-    phone: Mapped[str | None] = mapped_column(String(40), default=None)
-    email: Mapped[str | None] = mapped_column(String(160), default=None)
+    # Encrypted at rest (personal(): see models/sealed.py and docs/encryption.md).
+    full_name: Mapped[str | None] = personal(160, nullable=True, default=None)
+    phone: Mapped[str | None] = personal(40, nullable=True, default=None)
+    email: Mapped[str | None] = personal(160, nullable=True, default=None)
     birth_year: Mapped[int | None] = mapped_column(default=None)
     gender: Mapped[str] = mapped_column(String(20), default="not_recorded")
     neighbourhood_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("neighbourhood.id"))
-    notes: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = personal(default="")
     alias_key: Mapped[str] = mapped_column(String(80), default="")  # normalised alias
+    # Set when the personal details were erased (right to erasure, retention); it
+    # syncs, and a device that applies it redacts its own history (migration 0005).
+    erased_at: Mapped[dt.datetime | None] = mapped_column(default=None)
 
     neighbourhood: Mapped[Neighbourhood | None] = relationship(lazy="joined")
     target_groups: Mapped[list[TargetGroup]] = relationship(

@@ -20,6 +20,7 @@ from .reference import (
     Venue,
     association,
 )
+from .sealed import personal
 
 encounter_resident = association("encounter_resident", "encounter", "resident")
 encounter_topic = association("encounter_topic", "encounter", "topic")
@@ -43,7 +44,7 @@ class Encounter(Synced, Base):
     venue_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("venue.id"))
     kind: Mapped[str] = mapped_column(String(20))
     head_count: Mapped[int] = mapped_column(default=1)
-    notes: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = personal(default="")  # encrypted (models/sealed.py)
     follow_up_on: Mapped[dt.date | None] = mapped_column(default=None)
     follow_up_done_on: Mapped[dt.date | None] = mapped_column(default=None)
 
@@ -101,7 +102,7 @@ class Session(Synced, Base):
     activity_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("activity.id"))
     held_on: Mapped[dt.date]
     anonymous_guests: Mapped[int] = mapped_column(default=0)
-    notes: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = personal(default="")  # encrypted
 
     activity: Mapped[Activity] = relationship()
 
@@ -153,11 +154,11 @@ class Referral(Synced, Base):
     )
     coach_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("worker.id"))
     registered_on: Mapped[dt.date]
-    reason: Mapped[str] = mapped_column(Text, default="")
+    reason: Mapped[str] = personal(default="")  # encrypted
     status: Mapped[str] = mapped_column(String(20), default="registered")
     follow_up_on: Mapped[dt.date | None] = mapped_column(default=None)
     outcome: Mapped[str | None] = mapped_column(String(30), default=None)
-    outcome_note: Mapped[str] = mapped_column(Text, default="")
+    outcome_note: Mapped[str] = personal(default="")  # encrypted
 
     resident: Mapped[Resident] = relationship()
     coach: Mapped[Worker | None] = relationship()
@@ -187,7 +188,7 @@ class ReferralEvent(Synced, Base):
     status: Mapped[str] = mapped_column(String(20))
     occurred_on: Mapped[dt.date]
     worker_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("worker.id"))
-    note: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = personal(default="")  # encrypted
 
     referral: Mapped[Referral] = relationship(back_populates="events")
 

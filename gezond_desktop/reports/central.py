@@ -14,6 +14,10 @@ What leaves the device (AVG / GDPR):
   exports cannot be linked.
 * Worker names *are* exported (table ``medewerkers``): they are staff, who act
   in their professional role; the programme team needs to see who did the work.
+* Consent (docs/privacy.md): a resident without an active consent for
+  "registration" has no row in ``inwoners`` and no pseudonym anywhere: their
+  attendance, contact links and referrals are still exported (they count), with
+  an empty ``inwoner``.
 
 Records: live ones only (``deleted_at IS NULL``). The period of the spec limits
 sessions and attendance (``held_on``), contacts (``occurred_at``) and referrals
@@ -41,7 +45,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import Select, and_, func, select, union
+from sqlalchemy import Select, and_, case, func, select, union
 
 from ..errors import GezondError, StorageError
 from ..models import (
@@ -55,6 +59,7 @@ from ..models import (
     Referral,
     ReferralEvent,
     Resident,
+    ResidentConsent,
     Session,
     TargetGroup,
     Topic,
@@ -62,6 +67,7 @@ from ..models import (
     Venue,
     Worker,
 )
+from ..models.enums import ConsentPurpose
 from ..models.people import resident_target_group
 from ..models.work import (
     activity_target_group,
@@ -115,17 +121,25 @@ def export_tables(spec: ReportSpec) -> list[ExportTable]:
     enc_in = and_(_live(Encounter), Encounter.occurred_at >= t0, Encounter.occurred_at < t1)
     ref_in = and_(_live(Referral), Referral.registered_on >= d0, Referral.registered_on <= d1)
     live_res = select(Resident.id).where(_live(Resident))
+    # Residents with an active consent for registration: only they get a pseudonym.
+    registered = select(ResidentConsent.resident_id).where(
+        ResidentConsent.purpose == ConsentPurpose.REGISTRATION.value,
+        ResidentConsent.withdrawn_on.is_(None), _live(ResidentConsent))
 
-    att_q = (select(Attendance.id, Attendance.session_id, Attendance.resident_id,
+    def gated(col: Any) -> Any:
+        return case((col.in_(registered), col), else_=None)
+
+    att_q = (select(Attendance.id, Attendance.session_id, gated(Attendance.resident_id),
                     Attendance.role)
              .join(Session, Session.id == Attendance.session_id)
              .where(_live(Attendance), sessions_in, Attendance.resident_id.in_(live_res))
              .order_by(Attendance.id))
-    enc_res_q = (select(encounter_resident.c.encounter_id, encounter_resident.c.resident_id)
+    enc_res_q = (select(encounter_resident.c.encounter_id,
+                        gated(encounter_resident.c.resident_id))
                  .join(Encounter, Encounter.id == encounter_resident.c.encounter_id)
                  .where(enc_in, encounter_resident.c.resident_id.in_(live_res))
                  .order_by(encounter_resident.c.encounter_id, encounter_resident.c.resident_id))
-    ref_q = (select(Referral.id, Referral.resident_id, Referral.pathway, Referral.source,
+    ref_q = (select(Referral.id, gated(Referral.resident_id), Referral.pathway, Referral.source,
                     Referral.source_venue_id, Referral.referring_organisation_id,
                     Referral.coach_id, Referral.registered_on, Referral.status,
                     Referral.follow_up_on, Referral.outcome)
@@ -145,7 +159,8 @@ def export_tables(spec: ReportSpec) -> list[ExportTable]:
               .correlate(Resident).scalar_subquery())
     res_q = (select(Resident.id, Resident.birth_year, Resident.gender,
                     Resident.neighbourhood_id, groups.label("target_groups"))
-             .where(_live(Resident), Resident.id.in_(select(seen.c.rid)))
+             .where(_live(Resident), Resident.id.in_(select(seen.c.rid)),
+                    Resident.id.in_(registered))
              .order_by(Resident.id))
 
     def ref_child(model: Any) -> Any:

@@ -39,6 +39,9 @@ Definitions (what a funder reads in the report):
   end of the period; overdue: open referrals whose follow-up date has passed.
 * Impact: referrals with both an intake and a closing Positive Health score, the
   closing score measured in the period.
+* Consent: every resident counts, also one without (or after withdrawing) the
+  consent for registration: a report holds counts only, never a resident
+  (docs/privacy.md; the central export is where consent limits what leaves).
 """
 
 from __future__ import annotations

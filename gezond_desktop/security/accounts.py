@@ -8,11 +8,20 @@ Throttling: after 3 wrong passwords in a row for a username, each next attempt
 must wait 2^(n-3) seconds (n = wrong passwords so far), at most 5 minutes. The
 state is kept in the database, so restarting the app does not reset it. While
 locked out the password is not even checked. A right password resets the count.
+
+Keys (docs/encryption.md): each account holds the database's master key wrapped
+under its password (``Account.key_wrap``); signing in unwraps it into the
+Database, so personal data can be read. A coordinator or admin makes one
+recovery key (:meth:`AccountService.create_recovery_key`); with it a forgotten
+password is replaced (:meth:`AccountService.recover_password`) and no data is
+lost. Wrong recovery keys are throttled like passwords (one count for the whole
+device: the recovery key is not tied to a username).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import math
 import time
 import uuid
@@ -25,9 +34,10 @@ from sqlalchemy.orm import Session
 
 from ..errors import FieldError, GezondError, NotFoundError, PermissionDenied, ValidationError
 from ..ids import uuid7
-from ..models import Worker, utcnow
+from ..models import LocalSetting, Worker, utcnow
 from ..services.base import Checker, ServiceBase, get_live
-from . import passwords
+from ..store.database import RECOVERY_SETTING
+from . import crypto, passwords
 from .audit import AuditAction, append_entry
 from .models import Account, LoginThrottle
 from .permissions import require
@@ -35,10 +45,14 @@ from .permissions import require
 if TYPE_CHECKING:
     from ..services import Services
 
+log = logging.getLogger(__name__)
+
 FREE_ATTEMPTS = 3
 MAX_WAIT_SECONDS = 300
 MIN_PASSWORD = 8
 USERNAME_MAX = 80
+# The LoginThrottle row that counts wrong recovery keys ("#": never a username).
+RECOVERY_THROTTLE = "#herstelsleutel"
 
 
 class LoginFailed(GezondError):
@@ -120,17 +134,21 @@ class AccountService(ServiceBase):
             self._check_password(c, "password", password)
         c.done()
         hashed = passwords.hash_password(password)
+        mk = self.db.master_key
+        wrap = crypto.wrap_with_password(mk, password) if mk is not None else None
         with self._write() as s:
             w = get_live(s, Worker, worker_id, "Deze medewerker")
             if s.scalar(select(Account.id).where(func.lower(Account.username) == name)):
                 raise ValidationError(FieldError(
                     "username", f"De gebruikersnaam {name} bestaat al. Kies een andere."))
             a = Account(id=uuid7(), worker_id=w.id, username=name, password_hash=hashed,
-                        active=True, is_demo=is_demo)
+                        active=True, is_demo=is_demo, key_wrap=wrap)
             s.add(a)
             s.flush()
             self._audit(s, AuditAction.ACCOUNT_CHANGE, a, {"change": "created"})
-            return _view(a, w)
+            view = _view(a, w)
+        self._protect_master_key()
+        return view
 
     def list(self, include_inactive: bool = True) -> list[AccountView]:
         require(self.services.actor(), "accounts.manage")
@@ -176,10 +194,18 @@ class AccountService(ServiceBase):
         c = Checker()
         self._check_password(c, "new_password", new_password)
         c.done()
+        mk = self.db.master_key
+        if mk is None:
+            raise crypto.DataLocked(
+                "De sleutels zijn vergrendeld, dus dit wachtwoord kan nu niet opnieuw "
+                "worden ingesteld. Meld u aan in Gezond Desktop, of gebruik 'Wachtwoord "
+                "vergeten?' met de herstelsleutel.")
         hashed = passwords.hash_password(new_password)
+        wrap = crypto.wrap_with_password(mk, new_password)
         with self._write() as s:
             a = self._get(s, account_id)
             a.password_hash = hashed
+            a.key_wrap = wrap
             a.updated_at = utcnow()
             t = s.get(LoginThrottle, a.username)
             if t is not None:
@@ -200,9 +226,12 @@ class AccountService(ServiceBase):
         c.done()
         view = self._authenticate(username, old_password, None)
         hashed = passwords.hash_password(new_password)
+        mk = self.db.master_key
         with self._write() as s:
             a = self._get(s, view.id)
             a.password_hash = hashed
+            if mk is not None:
+                a.key_wrap = crypto.wrap_with_password(mk, new_password)
             a.updated_at = utcnow()
             self._audit(s, AuditAction.ACCOUNT_CHANGE, a, {"change": "password_changed"},
                         actor=a.worker_id)
@@ -225,7 +254,127 @@ class AccountService(ServiceBase):
             t = s.get(LoginThrottle, name)
             return self._remaining(t)
 
+    # -- the recovery key -------------------------------------------------------------
+    def has_recovery_key(self) -> bool:
+        return bool(self.db.setting(RECOVERY_SETTING))
+
+    def create_recovery_key(self) -> str:
+        """Make a new recovery key (a coordinator or admin; it replaces an older one)
+        and return it, formatted in groups. It is shown once and never stored: only
+        the master key wrapped under it is."""
+        actor = self.services.actor()
+        if not actor.is_system and not actor.coordinates:
+            raise PermissionDenied("Alleen een coördinator of de beheerder mag een "
+                                   "herstelsleutel maken.")
+        mk = self.db.master_key
+        if mk is None:
+            raise crypto.DataLocked()
+        key = crypto.new_recovery_key()
+        wrapped = crypto.wrap_with_recovery_key(mk, key)
+        with self._write() as s:
+            s.merge(LocalSetting(key=RECOVERY_SETTING, value=wrapped))
+            append_entry(s, self.db.device_id, self.worker_id, AuditAction.ACCOUNT_CHANGE,
+                         detail={"change": "recovery_key_created"})
+        self.db.checkpoint()
+        return key
+
+    def recover_password(self, username: str, recovery_key: str,
+                         new_password: str) -> AccountView:
+        """A forgotten password: with the recovery key, set a new one. The data stays
+        (the master key is unwrapped with the recovery key and wrapped again under
+        the new password). Wrong keys are throttled like passwords
+        (:class:`LoginThrottled`); a wrong key raises :class:`~.crypto.WrongKey`."""
+        c = Checker()
+        name = normalise_username(c.text("username", username, "uw gebruikersnaam",
+                                         USERNAME_MAX, True))
+        if not crypto.normalise_recovery_key(recovery_key):
+            c.fail("recovery_key", "Vul de herstelsleutel in.")
+        self._check_password(c, "new_password", new_password)
+        c.done()
+        with self._read() as s:
+            wait = self._remaining(s.get(LoginThrottle, RECOVERY_THROTTLE))
+        if wait:
+            raise LoginThrottled(wait)
+        wrapped = self.db.setting(RECOVERY_SETTING)
+        mk: bytes | None = None
+        if wrapped:
+            try:
+                mk = crypto.unwrap_with_recovery_key(wrapped, recovery_key)
+            except crypto.WrongKey:
+                mk = None
+        if mk is None:
+            with self._write() as s:
+                t = s.get(LoginThrottle, RECOVERY_THROTTLE)
+                if t is None:
+                    t = LoginThrottle(username=RECOVERY_THROTTLE, failures=0,
+                                      next_allowed_at=0.0)
+                    s.add(t)
+                t.failures += 1
+                wait = wait_seconds(t.failures)
+                t.next_allowed_at = self.clock() + wait if wait else 0.0
+                append_entry(s, self.db.device_id, None, AuditAction.SIGN_IN_FAILED,
+                             detail={"reason": "wrong_recovery_key", "failures": t.failures})
+            if not wrapped:
+                raise GezondError("Op dit apparaat is nog geen herstelsleutel gemaakt. "
+                                  "Vraag de beheerder om uw wachtwoord opnieuw in te stellen.")
+            raise crypto.WrongKey()
+        with self._read() as s:
+            a = s.scalars(select(Account).where(func.lower(Account.username) == name)).first()
+            account_id = a.id if a is not None else None
+        if account_id is None:
+            raise ValidationError(FieldError(
+                "username", "Er is geen account met deze gebruikersnaam. Controleer de "
+                "gebruikersnaam."))
+        self.db.unlock(mk)
+        hashed = passwords.hash_password(new_password)
+        wrap = crypto.wrap_with_password(mk, new_password)
+        with self._write() as s:
+            a = self._get(s, account_id)
+            a.password_hash = hashed
+            a.key_wrap = wrap
+            a.updated_at = utcnow()
+            for key in (RECOVERY_THROTTLE, a.username):
+                t = s.get(LoginThrottle, key)
+                if t is not None:
+                    t.failures, t.next_allowed_at = 0, 0.0
+            self._audit(s, AuditAction.ACCOUNT_CHANGE, a, {"change": "password_recovered"},
+                        actor=a.worker_id)
+            return _view(a, s.get(Worker, a.worker_id))
+
     # -- internals -----------------------------------------------------------------
+    def _open_keys(self, account_id: uuid.UUID, password: str) -> None:
+        """After a right password: unlock the data with this account's wrapped master
+        key; an account without one (made while locked, or before encryption) gets it
+        now when the key is open."""
+        with self._read() as s:
+            a = self._get(s, account_id)
+            wrap = a.key_wrap
+        if wrap is not None:
+            if self.db.locked:
+                try:
+                    self.db.unlock(crypto.unwrap_with_password(wrap, password))
+                except crypto.WrongKey:
+                    log.warning("the wrapped master key of account %s does not open",
+                                account_id)
+            return
+        mk = self.db.master_key
+        if mk is None:
+            return
+        wrapped = crypto.wrap_with_password(mk, password)
+        with self._write() as s:
+            self._get(s, account_id).key_wrap = wrapped
+        self._protect_master_key()
+
+    def _protect_master_key(self) -> None:
+        """Once every active account holds the master key wrapped, remove its
+        unprotected copy."""
+        with self._read() as s:
+            missing = s.scalar(select(func.count()).select_from(Account).where(
+                Account.active.is_(True), Account.key_wrap.is_(None)))
+            total = s.scalar(select(func.count()).select_from(Account))
+        if total and not missing:
+            self.db.forget_unprotected_master_key()
+
     def _remaining(self, t: LoginThrottle | None) -> int:
         if t is None:
             return 0
@@ -290,6 +439,7 @@ class AccountService(ServiceBase):
             raise LoginFailed()
         if not active:
             raise AccountDisabled()
+        self._open_keys(view.id, password)
         worker = view.role
         if not worker:
             raise PermissionDenied("Bij dit account hoort geen medewerker meer. "

@@ -43,6 +43,8 @@ class AuditAction(StrEnum):
     PURGE = "purge"
     ROLE_CHANGE = "role_change"
     ACCOUNT_CHANGE = "account_change"
+    CONSENT_WITHDRAWN = "consent_withdrawn"
+    ACCESS_REPORT = "access_report"
 
     @property
     def label(self) -> str:
@@ -60,6 +62,8 @@ ACTION_LABELS: dict[AuditAction, str] = {
     AuditAction.PURGE: "Bewaartermijn: gegevens opgeschoond",
     AuditAction.ROLE_CHANGE: "Rol gewijzigd",
     AuditAction.ACCOUNT_CHANGE: "Account gewijzigd",
+    AuditAction.CONSENT_WITHDRAWN: "Toestemming ingetrokken",
+    AuditAction.ACCESS_REPORT: "Inzageverzoek gemaakt",
 }
 
 

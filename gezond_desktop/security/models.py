@@ -34,6 +34,9 @@ class Account(Base):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    # The master key wrapped under a key derived from the password (security/crypto.py,
+    # docs/encryption.md); None for an account made while the data was locked.
+    key_wrap: Mapped[str | None] = mapped_column(Text, default=None)
 
 
 class LoginThrottle(Base):
@@ -90,13 +93,30 @@ AUDIT_TRIGGER_DROP_SQL = [
 ]
 
 
+class DataKeyShare(Synced, Base):
+    """An older data key of one device, shared with its team (synced, write-once).
+
+    A device that joins a team after it already encrypted personal data with its
+    own key shares that key this way, sealed (AES-GCM) under the team's data key
+    (``sealed_with``), so the other devices can read those older values. See
+    :mod:`.keyshare` and docs/encryption.md."""
+
+    __tablename__ = "data_key_share"
+    __entity__ = "data_key_share"
+
+    key_id: Mapped[str] = mapped_column(String(16))
+    sealed_with: Mapped[str] = mapped_column(String(16))
+    sealed: Mapped[str] = mapped_column(Text)
+
+
 def _register() -> None:
-    """Make the audit log one of the synced entities (sync, checks, bulk order)."""
+    """Make the audit log and the key shares synced entities (sync, checks, bulk order)."""
     from .. import models
 
-    if AuditEntry not in models.SYNCED_MODELS:
-        models.SYNCED_MODELS.append(AuditEntry)
-    models.MODEL_BY_ENTITY.setdefault(AuditEntry.__entity__, AuditEntry)
+    for model in (AuditEntry, DataKeyShare):
+        if model not in models.SYNCED_MODELS:
+            models.SYNCED_MODELS.append(model)
+        models.MODEL_BY_ENTITY.setdefault(model.__entity__, model)
 
 
 _register()

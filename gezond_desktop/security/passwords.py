@@ -30,6 +30,9 @@ SCRYPT_R = 8
 SCRYPT_P = 1
 _SCRYPT_MAXMEM = 128 * 1024 * 1024
 _hasher: Any = _argon2.PasswordHasher() if _argon2 is not None else None
+# argon2-cffi's default cost (what PasswordHasher() uses), for derive_key().
+_ARGON_T, _ARGON_M, _ARGON_P = ((_hasher.time_cost, _hasher.memory_cost, _hasher.parallelism)
+                                if _hasher is not None else (3, 65536, 4))
 
 
 def argon2_available() -> bool:
@@ -95,3 +98,27 @@ def burn_time(password: str) -> None:
     if _DUMMY is None:
         _DUMMY = hash_password("niet-bestaand-account")
     verify_password(_DUMMY, password)
+
+
+def derive_key(password: str, salt: bytes, params: str | None = None) -> tuple[bytes, str]:
+    """A 32-byte key from ``password`` with the same memory-hard KDF as the hashes
+    (used to wrap the master key, see :mod:`.crypto`). Returns the key and the
+    parameter string to store beside the salt; pass that back to derive it again."""
+    if params is None:
+        params = (f"argon2id$m={_ARGON_M},t={_ARGON_T},p={_ARGON_P}" if _argon2 is not None
+                  else f"scrypt$n={SCRYPT_N},r={SCRYPT_R},p={SCRYPT_P}")
+    algorithm, _, rest = params.partition("$")
+    p = {k: int(v) for k, v in (kv.split("=") for kv in rest.split(","))}
+    secret = password.encode("utf-8")
+    if algorithm == "argon2id":
+        if _argon2 is None:
+            raise ValueError("argon2-cffi is not installed")
+        from argon2.low_level import Type, hash_secret_raw
+
+        key = hash_secret_raw(secret, salt, time_cost=p["t"], memory_cost=p["m"],
+                              parallelism=p["p"], hash_len=32, type=Type.ID)
+        return bytes(key), params
+    if algorithm == "scrypt":
+        return hashlib.scrypt(secret, salt=salt, n=p["n"], r=p["r"], p=p["p"],
+                              maxmem=_SCRYPT_MAXMEM, dklen=32), params
+    raise ValueError(f"unknown key derivation {algorithm!r}")

@@ -8,7 +8,8 @@
 * Welfare coaches see their caseload: referrals where they are the coach, ones
   they registered, and unassigned referrals still waiting to be picked up.
   Community builders and key figures see the referrals they registered.
-* Coordinators (and admins) manage reference data and activities and make exports.
+* Coordinators (and admins) manage reference data and activities, make exports,
+  and erase residents' details (on request or by a retention purge).
 * Admins manage accounts and roles.
 * No worker (``actor.worker_id is None``) is the local system: the CLI and
   scripts opened without a login. It may do everything; the GUI always signs in.
@@ -39,6 +40,7 @@ ROLE_RULES: dict[str, frozenset[str]] = {
     "workers.manage": COORDINATION,
     "resident.personal": COORDINATION,  # plus "theirs" for field roles
     "referral.view": COORDINATION,  # plus the caseload rules
+    "resident.erase": COORDINATION,  # erasure and retention purges
 }
 
 MESSAGES: dict[str, str] = {
@@ -59,6 +61,8 @@ MESSAGES: dict[str, str] = {
                          "Vraag het aan de coördinator.",
     "referral.view": "Deze verwijzing hoort niet bij uw caseload. "
                      "Vraag het aan de coördinator.",
+    "resident.erase": "Alleen een coördinator mag gegevens van inwoners wissen of opschonen. "
+                      "Vraag het aan de coördinator.",
 }
 NO_ACCOUNT = "U bent niet (meer) bekend als medewerker. Meld u opnieuw aan."
 

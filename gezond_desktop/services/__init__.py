@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from ..security.permissions import Actor
     from .activities import ActivityService
     from .encounters import EncounterService
+    from .erasure import ErasureService
     from .imports import ImportService
     from .reference import ReferenceService
     from .referrals import ReferralService
@@ -97,6 +98,12 @@ class Services:
         from .imports import ImportService
 
         return ImportService(self)
+
+    @cached_property
+    def erasure(self) -> ErasureService:
+        from .erasure import ErasureService
+
+        return ErasureService(self)
 
     @cached_property
     def stats(self) -> StatsService:

@@ -2,9 +2,10 @@
 closed, crash, power cut) is offered back on the next start.
 
 A draft is one JSON document per form in the device-local ``LocalSetting`` table
-under the key ``draft:<form_key>``; it never syncs. Discarding writes an empty
-value (the store has no delete for settings; an empty value means "no draft").
-Plain Python, no Qt.
+under the key ``draft:<form_key>``; it never syncs. A draft may hold names and
+notes, so the document is sealed under the database's master key (AES-GCM, see
+docs/encryption.md); while the data is locked no draft is kept. Plain Python, no
+Qt.
 """
 
 from __future__ import annotations
@@ -38,7 +39,11 @@ def save_draft(db: Database, form_key: str, data: dict[str, Any],
     """Keep ``data`` (JSON-serialisable) as the draft of ``form_key``."""
     saved_at = (now or dt.datetime.now()).replace(microsecond=0)
     doc = {"saved_at": saved_at.isoformat(), "data": data}
-    db.set_setting(draft_key(form_key), json.dumps(doc, ensure_ascii=False, sort_keys=True))
+    text = json.dumps(doc, ensure_ascii=False, sort_keys=True)
+    if db.keyring.master_key is None:
+        log.info("data locked: draft %s not kept", form_key)
+    else:
+        db.set_setting(draft_key(form_key), db.keyring.seal_bytes(text.encode("utf-8")))
     return Draft(form_key, saved_at, dict(data))
 
 
@@ -48,6 +53,11 @@ def load_draft(db: Database, form_key: str) -> Draft | None:
     if not raw:
         return None
     try:
+        if raw.startswith("gcm1:"):
+            opened = db.keyring.open_bytes(raw)
+            if opened is None:
+                return None  # locked: the draft stays for after signing in
+            raw = opened.decode("utf-8")
         doc = json.loads(raw)
         saved_at = dt.datetime.fromisoformat(doc["saved_at"])
         data = doc["data"]

@@ -565,7 +565,9 @@ def _row_select() -> Select[Any]:
         select(
             _E.c.id, _E.c.occurred_at, _E.c.neighbourhood_id,
             _N.c.name, _V.c.name, _E.c.kind, _E.c.head_count,
-            _W.c.name, func.substr(_E.c.notes, 1, PREVIEW_LEN), _E.c.follow_up_on,
+            # gz_plain: the notes are encrypted (models/sealed.py)
+            _W.c.name, func.substr(func.gz_plain(_E.c.notes), 1, PREVIEW_LEN),
+            _E.c.follow_up_on,
         )
         .select_from(_E)
         .outerjoin(_N, _N.c.id == _E.c.neighbourhood_id)

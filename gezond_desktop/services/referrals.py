@@ -35,6 +35,7 @@ from ..models.enums import (
     CLOSED_STATUSES,
     HEALTH_DIMENSIONS,
     REFERRAL_TRANSITIONS,
+    ConsentPurpose,
     Outcome,
     Pathway,
     ReferralSource,
@@ -44,7 +45,9 @@ from ..models.enums import (
 )
 from ..security.permissions import ReferralAccess, allowed, require
 from .base import Checker, ServiceBase, get_live, load_many
-from .residents import normalise_alias
+from .residents import consent_missing, consented_ids, has_active_consent, normalise_alias
+
+FOLLOW_UP_PURPOSE = ConsentPurpose.REFERRAL_FOLLOW_UP.value
 
 
 class _Unset(enum.Enum):
@@ -281,6 +284,8 @@ class ReferralService(ServiceBase):
         assert data.registered_on is not None and pathway is not None and source is not None
         with self._write() as s:
             get_live(s, Resident, data.resident_id, "Deze inwoner")
+            if data.follow_up_on is not None:
+                self._check_follow_up_consent(s, data.resident_id)
             self._check_refs(s, data.coach_id, data.source_venue_id,
                              data.referring_organisation_id)
             orgs = load_many(s, Organisation, data.destination_organisation_ids,
@@ -426,6 +431,9 @@ class ReferralService(ServiceBase):
                 raise ValidationError(FieldError(
                     "follow_up_on", "De datum om op te volgen ligt vóór de aanmelding. "
                     "Kies de datum van aanmelding of later."))
+            if (not isinstance(follow_up_on, _Unset) and follow_up_on is not None
+                    and follow_up_on != ref.follow_up_on):
+                self._check_follow_up_consent(s, ref.resident_id)
             orgs = (load_many(s, Organisation, destination_organisation_ids,
                               "destination_organisation_ids", "Een gekozen organisatie")
                     if destination_organisation_ids is not None else None)
@@ -494,14 +502,29 @@ class ReferralService(ServiceBase):
 
     def follow_ups(self, coach_id: uuid.UUID | None = None,
                    today: dt.date | None = None) -> builtins.list[ReferralRow]:
-        """Open referrals whose follow-up date is today or earlier (all coaches if None)."""
+        """Open referrals whose follow-up date is today or earlier (all coaches if None),
+        of residents whose consent for following up a referral is active."""
         today = today or dt.date.today()
         flt = ReferralFilter(coach_id=coach_id, open_only=True, today=today)
         with self._read() as s:
-            q = self._query(flt, today).where(Referral.follow_up_on <= today)
+            q = self._query(flt, today).where(
+                Referral.follow_up_on <= today,
+                Referral.resident_id.in_(consented_ids(FOLLOW_UP_PURPOSE)))
             return [self._row(r, today) for r in s.execute(q)]
 
+    def follow_up_allowed(self, resident_id: uuid.UUID) -> bool:
+        """Whether a follow-up date may be set for this resident's referrals (their
+        consent for following up a referral is active)."""
+        with self._read() as s:
+            return has_active_consent(s, resident_id, FOLLOW_UP_PURPOSE)
+
     # -- internals ----------------------------------------------------------------------
+    @staticmethod
+    def _check_follow_up_consent(s: Session, resident_id: uuid.UUID | None) -> None:
+        if resident_id is None or not has_active_consent(s, resident_id, FOLLOW_UP_PURPOSE):
+            raise ValidationError(FieldError(
+                "follow_up_on", consent_missing("follow_up_on", FOLLOW_UP_PURPOSE)))
+
     def _check_refs(self, s: Session, coach_id: uuid.UUID | None,
                     venue_id: uuid.UUID | None, org_id: uuid.UUID | None) -> None:
         c = Checker()
@@ -677,6 +700,17 @@ class ReferralService(ServiceBase):
             overdue=bool(overdue),
             days_open=max(0, (end - registered_on).days),
         )
+
+
+def clear_follow_ups(s: Session, resident_id: uuid.UUID) -> int:
+    """Remove the follow-up dates of the resident's open referrals (consent for
+    following up was withdrawn); a normal save, so it syncs. Returns how many."""
+    refs = s.scalars(select(Referral).where(
+        Referral.resident_id == resident_id, Referral.deleted_at.is_(None),
+        Referral.follow_up_on.is_not(None), Referral.status.not_in(_CLOSED_CODES))).all()
+    for ref in refs:
+        ref.follow_up_on = None
+    return len(refs)
 
 
 def _score_set(row: PositiveHealthScore) -> ScoreSet:

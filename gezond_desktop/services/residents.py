@@ -86,6 +86,55 @@ class ResidentInput:
     neighbourhood_id: uuid.UUID | None = None
     target_group_ids: tuple[uuid.UUID, ...] = ()
     notes: str = ""
+    # Consents given now: (purpose, given_on). They are recorded in the same save,
+    # before the personal details are checked against them.
+    consents: tuple[tuple[str, dt.date], ...] = ()
+
+
+# Which consent a personal field needs (docs/privacy.md).
+FIELD_PURPOSE: dict[str, str] = {
+    "full_name": ConsentPurpose.REGISTRATION.value,
+    "notes": ConsentPurpose.REGISTRATION.value,
+    "phone": ConsentPurpose.CONTACT.value,
+    "email": ConsentPurpose.CONTACT.value,
+}
+_FIELD_NL = {"full_name": "de naam", "notes": "de notitie", "phone": "het telefoonnummer",
+             "email": "het e-mailadres", "follow_up_on": "de datum om op te volgen"}
+
+AUDIT_CONSENT_WITHDRAWN = AuditAction.CONSENT_WITHDRAWN
+
+
+def consent_missing(field_name: str, purpose: str) -> str:
+    """The Dutch message for a value that needs a consent the resident has not given."""
+    return (f"Leg eerst de toestemming '{_label(ConsentPurpose, purpose)}' vast, of maak "
+            f"{_FIELD_NL.get(field_name, 'dit veld')} leeg.")
+
+
+def active_purposes(r: Resident) -> set[str]:
+    return {c.purpose for c in r.consents if c.withdrawn_on is None and c.deleted_at is None}
+
+
+def has_active_consent(s: OrmSession, resident_id: uuid.UUID, purpose: str) -> bool:
+    return s.scalar(select(ResidentConsent.id).where(
+        ResidentConsent.resident_id == resident_id, ResidentConsent.purpose == purpose,
+        ResidentConsent.withdrawn_on.is_(None), ResidentConsent.deleted_at.is_(None),
+    ).limit(1)) is not None
+
+
+def consented_ids(purpose: str = ConsentPurpose.REGISTRATION.value) -> Any:
+    """A select of the ids of residents with an active consent for ``purpose``."""
+    return select(ResidentConsent.resident_id).where(
+        ResidentConsent.purpose == purpose, ResidentConsent.withdrawn_on.is_(None),
+        ResidentConsent.deleted_at.is_(None))
+
+
+@dataclass(frozen=True)
+class WithdrawResult:
+    """What a withdrawal cleared (for the screen and the audit log)."""
+
+    consent: ConsentView
+    cleared_fields: tuple[str, ...] = ()  # resident fields emptied
+    cleared_follow_ups: int = 0  # open referral follow-up dates removed
 
 
 @dataclass(frozen=True)
@@ -96,6 +145,9 @@ class ConsentView:
     given_on: dt.date
     recorded_by: uuid.UUID | None
     withdrawn_on: dt.date | None
+    recorded_by_name: str = ""
+    withdrawn_by: uuid.UUID | None = None
+    withdrawn_by_name: str = ""
 
     @property
     def purpose_label(self) -> str:
@@ -165,8 +217,38 @@ class DuplicateSuspected(GezondError):
         )
 
 
-def _consent_view(c: ResidentConsent) -> ConsentView:
-    return ConsentView(c.id, c.resident_id, c.purpose, c.given_on, c.recorded_by, c.withdrawn_on)
+def _consent_view(c: ResidentConsent, names: dict[uuid.UUID, str] | None = None,
+                  withdrawn_by: uuid.UUID | None = None) -> ConsentView:
+    names = names or {}
+    return ConsentView(c.id, c.resident_id, c.purpose, c.given_on, c.recorded_by,
+                       c.withdrawn_on,
+                       recorded_by_name=names.get(c.recorded_by, "") if c.recorded_by else "",
+                       withdrawn_by=withdrawn_by,
+                       withdrawn_by_name=names.get(withdrawn_by, "") if withdrawn_by else "")
+
+
+def consent_views(s: OrmSession, consents: list[ResidentConsent]) -> tuple[ConsentView, ...]:
+    """The consents with the names of who recorded and who withdrew them (the
+    withdrawal's worker comes from its audit entry)."""
+    from ..security.models import AuditEntry
+
+    live = [c for c in consents if c.deleted_at is None]
+    if not live:
+        return ()
+    withdrawn = [c.id for c in live if c.withdrawn_on is not None]
+    by: dict[uuid.UUID, uuid.UUID] = {}
+    if withdrawn:
+        for target, actor in s.execute(
+                select(AuditEntry.target_id, AuditEntry.actor_id).where(
+                    AuditEntry.action == AUDIT_CONSENT_WITHDRAWN,
+                    AuditEntry.target_id.in_(withdrawn)).order_by(AuditEntry.at)):
+            if target is not None and actor is not None:
+                by[target] = actor
+    ids = {c.recorded_by for c in live if c.recorded_by} | set(by.values())
+    names: dict[uuid.UUID, str] = {
+        i: n for i, n in s.execute(select(Worker.id, Worker.name).where(Worker.id.in_(ids)))
+    } if ids else {}
+    return tuple(_consent_view(c, names, by.get(c.id)) for c in live)
 
 
 PERSONAL_FIELDS = ("full_name", "phone", "email", "notes")
@@ -195,7 +277,8 @@ def theirs_condition(worker_id: uuid.UUID) -> ColumnElement[bool]:
     return or_(Resident.created_by == worker_id, Resident.id.in_(met), Resident.id.in_(coached))
 
 
-def _view(s: OrmSession, r: Resident) -> ResidentView:
+def _view(s: OrmSession, r: Resident, names: bool = True) -> ResidentView:
+    """``names``: look up who recorded and withdrew each consent (not for lists)."""
     groups = sorted(r.target_groups, key=lambda g: g.name.casefold())
     # By id, not through r.neighbourhood: that may still be the one before a change.
     nb = s.get(Neighbourhood, r.neighbourhood_id) if r.neighbourhood_id else None
@@ -212,7 +295,8 @@ def _view(s: OrmSession, r: Resident) -> ResidentView:
         target_group_ids=tuple(g.id for g in groups),
         target_group_names=tuple(g.name for g in groups),
         notes=r.notes,
-        consents=tuple(_consent_view(c) for c in r.consents),
+        consents=(consent_views(s, list(r.consents)) if names else
+                  tuple(_consent_view(c) for c in r.consents if c.deleted_at is None)),
         created_at=r.created_at,
         updated_at=r.updated_at,
     )
@@ -232,8 +316,11 @@ class ResidentService(ServiceBase):
     def create(self, inp: ResidentInput, allow_duplicate: bool = False) -> ResidentView:
         """Add a resident. Raises :class:`DuplicateSuspected` (nothing saved) when the
         resident looks like one already there, unless ``allow_duplicate``."""
+        new_consents = self._check_new_consents(inp.consents)
         with self._write() as s:
             clean = self._validate(s, inp)
+            self._check_personal(clean.values, {p for p, _ in new_consents},
+                                 tuple(FIELD_PURPOSE))
             if not allow_duplicate:
                 dups = self._duplicates(
                     s, clean.values["alias"], clean.values["birth_year"],
@@ -245,6 +332,11 @@ class ResidentService(ServiceBase):
             r.target_groups = clean.groups
             s.add(r)
             s.flush()
+            for purpose, on in new_consents:
+                s.add(ResidentConsent(id=uuid7(), resident_id=r.id, purpose=purpose,
+                                      given_on=on, recorded_by=self.worker_id))
+            s.flush()
+            s.refresh(r, ["consents"])
             return _view(s, r)
 
     def update(self, resident_id: uuid.UUID, inp: ResidentInput) -> ResidentView:
@@ -252,6 +344,7 @@ class ResidentService(ServiceBase):
         them as they are (the masked view has them empty); setting other values
         for them is refused."""
         actor = self.services.actor()
+        new_consents = self._check_new_consents(inp.consents)
         with self._write() as s:
             r = get_live(s, Resident, resident_id, "Deze inwoner")
             clean = self._validate(s, inp)
@@ -262,6 +355,16 @@ class ResidentService(ServiceBase):
                     if new and new != getattr(r, k):
                         require(actor, "resident.personal")  # raises: not theirs
                     clean.values[k] = getattr(r, k)
+            active = active_purposes(r)
+            # Values this worker gives (the masked ones are kept as they are).
+            checked = tuple(k for k in FIELD_PURPOSE
+                            if may_see or clean.values[k] != getattr(r, k))
+            self._check_personal(clean.values, active | {p for p, _ in new_consents},
+                                 checked)
+            for purpose, on in new_consents:
+                if purpose not in active:
+                    s.add(ResidentConsent(id=uuid7(), resident_id=r.id, purpose=purpose,
+                                          given_on=on, recorded_by=self.worker_id))
             with s.no_autoflush:  # one flush, so one change entry with every field
                 for k, v in clean.values.items():
                     if getattr(r, k) != v:
@@ -269,6 +372,8 @@ class ResidentService(ServiceBase):
                 if {g.id for g in r.target_groups} != {g.id for g in clean.groups}:
                     r.target_groups = clean.groups
             s.flush()
+            if new_consents:
+                s.refresh(r, ["consents"])
             view = _view(s, r)
             return view if may_see else masked(view)
 
@@ -343,7 +448,7 @@ class ResidentService(ServiceBase):
                 )
             else:
                 q = q.order_by(Resident.alias_key, Resident.id)
-            return [masked(_view(s, r)) for r in s.scalars(q.limit(max(1, limit)))]
+            return [masked(_view(s, r, names=False)) for r in s.scalars(q.limit(max(1, limit)))]
 
     def likely_duplicates(self, alias: str, birth_year: int | None = None,
                           neighbourhood_id: uuid.UUID | None = None,
@@ -403,7 +508,7 @@ class ResidentService(ServiceBase):
                 facts += 1
             scored.append(((0 if other == key else 1, -facts, -ratio, other), r))
         scored.sort(key=lambda t: t[0])
-        return [masked(_view(s, r)) for _, r in scored[:20]]
+        return [masked(_view(s, r, names=False)) for _, r in scored[:20]]
 
     # -- consent -------------------------------------------------------------------------
     def add_consent(self, resident_id: uuid.UUID, purpose: str,
@@ -424,11 +529,24 @@ class ResidentService(ServiceBase):
                                       given_on=given_on, recorded_by=self.worker_id)
             s.add(consent)
             s.flush()
-            return _consent_view(consent)
+            return consent_views(s, [consent])[0]
 
     def withdraw_consent(self, consent_id: uuid.UUID,
                          on: dt.date | None = None) -> ConsentView:
-        """The resident withdraws a consent: a date is set, nothing is removed."""
+        """The resident withdraws a consent: a date is set, nothing is removed from
+        the consent itself; what the consent allowed is cleared (see
+        :meth:`withdraw`)."""
+        return self.withdraw(consent_id, on).consent
+
+    def withdraw(self, consent_id: uuid.UUID, on: dt.date | None = None) -> WithdrawResult:
+        """Withdraw a consent and stop further use, in one save (which syncs):
+
+        * ``registration``: the resident's name and notes are emptied;
+        * ``contact``: phone and e-mail are emptied;
+        * ``referral_follow_up``: open follow-up dates of the resident's referrals
+          are removed.
+
+        The withdrawal is recorded (date; who in the audit log)."""
         on = on or dt.date.today()
         with self._write() as s:
             consent = get_live(s, ResidentConsent, consent_id, "Deze toestemming")
@@ -440,9 +558,45 @@ class ResidentService(ServiceBase):
                 c.fail("withdrawn_on", "De datum van intrekken ligt voor de datum van de "
                        "toestemming. Kies een latere datum.")
             c.done()
+            r = s.get(Resident, consent.resident_id)
             consent.withdrawn_on = on
             s.flush()
-            return _consent_view(consent)
+            cleared: list[str] = []
+            follow_ups = 0
+            if r is not None and r.deleted_at is None:
+                # Another active consent for the same purpose (recorded twice on two
+                # devices) still allows what it allows.
+                still = any(x.id != consent.id and x.purpose == consent.purpose
+                            and x.withdrawn_on is None and x.deleted_at is None
+                            for x in r.consents)
+                if not still:
+                    cleared, follow_ups = self._clear_for(s, r, consent.purpose)
+            append_entry(s, self.db.device_id, self.worker_id, AUDIT_CONSENT_WITHDRAWN,
+                         target_entity="resident_consent", target_id=consent.id,
+                         detail={"resident_id": str(consent.resident_id),
+                                 "purpose": consent.purpose, "withdrawn_on": on.isoformat(),
+                                 "cleared": cleared, "follow_ups_cleared": follow_ups})
+            s.flush()
+            view = consent_views(s, [consent])[0]
+            return WithdrawResult(view, tuple(cleared), follow_ups)
+
+    def _clear_for(self, s: OrmSession, r: Resident, purpose: str) -> tuple[list[str], int]:
+        cleared: list[str] = []
+        with s.no_autoflush:  # one change entry for the resident
+            for k, p in FIELD_PURPOSE.items():
+                if p != purpose:
+                    continue
+                empty = "" if k == "notes" else None
+                if getattr(r, k):
+                    setattr(r, k, empty)
+                    cleared.append(k)
+        follow_ups = 0
+        if purpose == ConsentPurpose.REFERRAL_FOLLOW_UP.value:
+            from .referrals import clear_follow_ups
+
+            follow_ups = clear_follow_ups(s, r.id)
+        s.flush()
+        return cleared, follow_ups
 
     # -- history -------------------------------------------------------------------------
     def timeline(self, resident_id: uuid.UUID) -> list[TimelineItem]:
@@ -555,6 +709,31 @@ class ResidentService(ServiceBase):
                     on, "became_volunteer", "Van deelnemer naar vrijwilliger",
                     f"Voor het eerst vrijwilliger, bij {activity}", aid)))
         return out
+
+    # -- consent rules -------------------------------------------------------------------
+    @staticmethod
+    def _check_new_consents(given: tuple[tuple[str, dt.date], ...]
+                            ) -> list[tuple[str, dt.date]]:
+        c = Checker()
+        out: list[tuple[str, dt.date]] = []
+        for purpose, on in given:
+            code = c.choice("purpose", purpose, ConsentPurpose, "waarvoor de toestemming is")
+            c.not_future("given_on", on, "De datum van de toestemming")
+            if code is not None and code not in {p for p, _ in out}:
+                out.append((code, on or dt.date.today()))
+        c.done()
+        return out
+
+    @staticmethod
+    def _check_personal(values: dict[str, Any], purposes: set[str],
+                        fields: tuple[str, ...]) -> None:
+        """Personal details only with the consent that allows them (FIELD_PURPOSE)."""
+        c = Checker()
+        for k in fields:
+            need = FIELD_PURPOSE[k]
+            if values.get(k) and need not in purposes:
+                c.fail(k, consent_missing(k, need))
+        c.done()
 
     # -- validation ----------------------------------------------------------------------
     def _validate(self, s: OrmSession, inp: ResidentInput) -> _Clean:

@@ -12,7 +12,9 @@ a benchmark database of a million contacts) but follows exactly the rules of
 * the ``fields`` JSON is what :func:`.changes.insert_fields` would produce:
   every column except ``id``, ``hlc`` and local fields, plus each list field as
   a sorted list of id strings, written with :func:`.changes.dumps`;
-* list fields also get their association-table rows.
+* list fields also get their association-table rows;
+* personal fields are encrypted (the same token in the row and in the change
+  entry; the keyring caches the token per text, so repeated texts cost nothing).
 
 Values are stored the way SQLAlchemy stores them in SQLite (UUIDs as 16 bytes,
 ``YYYY-MM-DD HH:MM:SS.ffffff`` datetimes, ``YYYY-MM-DD`` dates,
@@ -49,6 +51,7 @@ from sqlalchemy.exc import OperationalError
 
 from ..ids import hlc_pack, uuid7, wall_ms
 from ..models import CHANGE_SCHEMA_VERSION, SYNCED_MODELS, Synced, UUIDBytes, utcnow
+from ..models.sealed import personal_fields
 from .changes import column_keys, to_json_value
 from .database import Database, _storage_error
 
@@ -111,6 +114,7 @@ _REQUIRED = _Marker("REQUIRED")
 _NOW = _Marker("NOW")
 _WORKER = _Marker("WORKER")
 _DEVICE = _Marker("DEVICE")
+_ENCRYPT = _Marker("ENCRYPT")  # F[_ENCRYPT]: the keyring's encrypt (personal fields)
 
 
 def _sql_datetime(v: dt.datetime) -> str:
@@ -205,6 +209,7 @@ def _plan(model: type[Synced]) -> _Plan:
     defaults: list[Any] = []
     body: list[str] = []
     in_json = set(column_keys(model))
+    sealed = personal_fields(model)
     for i, attr in enumerate(mapper.column_attrs):
         col = attr.columns[0]
         key = attr.key
@@ -232,6 +237,8 @@ def _plan(model: type[Synced]) -> _Plan:
             body.append(f"    if {v} is D{i}: {v} = F[D{i}]")
         if key == "hlc":
             body.append(f"    {v} = hlc")
+        if key in sealed:  # stored and logged as the same token (see models/sealed.py)
+            body.append(f"    if {v}: {v} = F[ENC]({v})")
         logged = key in in_json
         if isinstance(col.type, UUIDBytes):
             if not logged:
@@ -291,7 +298,7 @@ def _plan(model: type[Synced]) -> _Plan:
         + ", ".join(expr for _, expr in items) + ",)",
     ])
     namespace: dict[str, Any] = {"STM": _sql_time, "SDA": _sql_date, "SDT0": _sql_datetime,
-                                 "UUID": uuid.UUID, "DT": dt.datetime}
+                                 "UUID": uuid.UUID, "DT": dt.datetime, "ENC": _ENCRYPT}
     namespace.update({f"D{i}": d for i, d in enumerate(defaults)})
     exec(compile(src, f"<bulk convert {model.__name__}>", "exec"), namespace)
     cols = ", ".join(names)
@@ -480,7 +487,8 @@ class BulkWriter:
         device_b = device.bytes
         worker_b = self.worker_id.bytes if self.worker_id else None
         now = utcnow()
-        fills = {_NOW: now, _WORKER: self.worker_id, _DEVICE: device}
+        fills = {_NOW: now, _WORKER: self.worker_id, _DEVICE: device,
+                 _ENCRYPT: self.db.keyring.encrypt}
         written: dict[str, int] = {}
         try:
             with conn.begin():

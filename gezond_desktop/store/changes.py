@@ -21,6 +21,8 @@ from sqlalchemy.orm import Session
 
 from ..ids import hlc_pack, wall_ms
 from ..models import CHANGE_SCHEMA_VERSION, ChangeLog, DeviceClock, Synced, utcnow
+from ..models.sealed import keyring_of, personal_fields
+from ..security.crypto import DataLocked
 
 
 @dataclass
@@ -95,6 +97,24 @@ def changed_fields(obj: Synced) -> dict[str, Any]:
         if state.attrs[rel].history.has_changes():
             fields[name] = _list_value(obj, rel)
     return fields
+
+
+def seal_fields(session: Session, model: type[Synced], fields: dict[str, Any]) -> None:
+    """Encrypt the personal fields of a change entry in place (the change log, and so
+    every bundle and hub, carries the same tokens as the record table). Raises
+    :class:`DataLocked` for a non-empty personal value while the key is locked."""
+    keys = personal_fields(model)
+    if not keys:
+        return
+    ring = keyring_of(session.get_bind().dialect)
+    for k in keys:
+        v = fields.get(k)
+        if v:
+            if ring is None:
+                continue
+            if not ring.unlocked and not v.startswith("gz1:"):
+                raise DataLocked()
+            fields[k] = ring.encrypt(v)
 
 
 def _local_fields_changed(obj: Synced) -> bool:
@@ -185,6 +205,7 @@ def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:
         else:
             obj.updated_at = now
             fields["updated_at"] = to_json_value(now)
+        seal_fields(session, type(obj), fields)
         rows.append(
             {
                 "device_id": ctx.device_id,

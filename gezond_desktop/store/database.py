@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from ..errors import StorageError
 from ..ids import uuid7
 from ..models import Device, DeviceClock, LocalSetting
+from ..security import crypto
 from . import changes
 from .changes import WriteContext
 
@@ -45,6 +46,9 @@ def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=15000")
     cur.execute("PRAGMA temp_store=MEMORY")
+    # Removed or overwritten content (an unprotected master key, old tokens) is
+    # overwritten with zeros, not left in free pages.
+    cur.execute("PRAGMA secure_delete=ON")
     cur.close()
 
 
@@ -56,8 +60,23 @@ def _on_begin(conn: Any) -> None:
 
 
 def make_engine(path: Path) -> Engine:
+    """The engine of one database file, with its own :class:`~..security.crypto.Keyring`
+    (``engine.dialect.gezond_keyring``: what the sealed columns encrypt with)."""
     engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
-    event.listen(engine, "connect", _on_connect)
+    ring = crypto.Keyring()
+    engine.dialect.gezond_keyring = ring  # type: ignore[attr-defined]
+
+    def plain(value: Any) -> Any:
+        if isinstance(value, str) and value.startswith(crypto.TOKEN_PREFIX):
+            return ring.decrypt(value) or ""
+        return value
+
+    def on_connect(dbapi_conn: sqlite3.Connection, record: Any) -> None:
+        _on_connect(dbapi_conn, record)
+        # gz_plain(column): the decrypted text, for searching sealed columns.
+        dbapi_conn.create_function("gz_plain", 1, plain, deterministic=True)
+
+    event.listen(engine, "connect", on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
 
@@ -85,6 +104,10 @@ class Database:
             expire_on_commit=False,
         )
         self.device_id: uuid.UUID = uuid.UUID(int=0)
+        ring = getattr(engine.dialect, "gezond_keyring", None)
+        if ring is None:  # an engine not made by make_engine()
+            ring = engine.dialect.gezond_keyring = crypto.Keyring()  # type: ignore[attr-defined]
+        self.keyring: crypto.Keyring = ring
 
     # -- opening ---------------------------------------------------------------
     @classmethod
@@ -118,6 +141,7 @@ class Database:
             raise
         db = cls(data_dir, engine)
         db._ensure_device(device_name)
+        db._open_keys()
         return db
 
     def close(self) -> None:
@@ -200,6 +224,88 @@ class Database:
         self._rotate_token()
         return path
 
+    # -- keys (see docs/encryption.md) --------------------------------------------
+    @property
+    def locked(self) -> bool:
+        """True while personal data cannot be read or written (nobody signed in
+        on a database whose master key is protected)."""
+        return not self.keyring.unlocked
+
+    @property
+    def master_key(self) -> bytes | None:
+        return self.keyring.master_key
+
+    def _open_keys(self) -> None:
+        """Load the keyring; make one (with a new master key) the first time.
+
+        Until the first account exists the master key is kept unprotected (flagged
+        by its setting name); afterwards only wrapped, and the database opens
+        locked until someone signs in (:meth:`unlock`)."""
+        sealed = self.setting(KEYRING_SETTING)
+        plain = self.setting(UNPROTECTED_MK_SETTING)
+        if sealed is None:
+            mk = crypto.new_master_key()
+            kid, key = crypto.new_data_key()
+            with self._write() as s, s.begin():
+                conn = s.connection()
+                conn.exec_driver_sql(_PUT_SETTING_SQL, (
+                    KEYRING_SETTING, crypto.seal_keyring(mk, {kid: key}, kid)))
+                conn.exec_driver_sql(_PUT_SETTING_SQL, (
+                    UNPROTECTED_MK_SETTING, crypto.b64u(mk)))
+            self.keyring.load(mk, {kid: key}, kid)
+            return
+        if plain:
+            self.unlock(crypto.unb64u(plain))
+
+    def unlock(self, master_key: bytes) -> None:
+        """Open the keyring with ``master_key`` (from a password or recovery key)."""
+        sealed = self.setting(KEYRING_SETTING)
+        if sealed is None:
+            raise crypto.WrongKey()
+        keys, current = crypto.open_keyring(master_key, sealed)
+        self.keyring.load(master_key, keys, current)
+
+    def lock(self) -> None:
+        """Forget the keys (personal data reads as empty until the next unlock)."""
+        if self.setting(UNPROTECTED_MK_SETTING) is None:
+            self.keyring.lock()
+
+    def add_data_key(self, key_id: str, key: bytes, make_current: bool = True) -> None:
+        """Add a (team) data key to the keyring; new values use it when
+        ``make_current``. Older keys stay for reading."""
+        mk = self.keyring.master_key
+        if mk is None:
+            raise crypto.DataLocked("De sleutels zijn vergrendeld. Meld u eerst aan in "
+                                    "Gezond Desktop en probeer het dan opnieuw.")
+        keys = self.keyring.keys()
+        if keys.get(key_id, key) != key:
+            raise ValueError(f"another key with id {key_id} is already in the keyring")
+        keys[key_id] = key
+        current = key_id if make_current else str(self.keyring.current)
+        self.set_setting(KEYRING_SETTING, crypto.seal_keyring(mk, keys, current))
+        self.keyring.load(mk, keys, current)
+
+    def current_data_key(self) -> tuple[str, bytes]:
+        kid = self.keyring.current
+        if kid is None:
+            raise crypto.DataLocked()
+        return kid, self.keyring.keys()[kid]
+
+    def forget_unprotected_master_key(self) -> None:
+        """Remove the unprotected copy of the master key (once an account holds it
+        wrapped) and push the removal through the write-ahead log into the file."""
+        if self.setting(UNPROTECTED_MK_SETTING) is None:
+            return
+        self.delete_setting(UNPROTECTED_MK_SETTING)
+        self.checkpoint()
+
+    def checkpoint(self) -> None:
+        """Copy the write-ahead log into the database file and empty it."""
+        with self.engine.connect() as conn:
+            raw = conn.connection.driver_connection
+            assert raw is not None
+            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+
     # -- sessions ----------------------------------------------------------------
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -234,6 +340,9 @@ class Database:
             s.execute(delete(LocalSetting).where(LocalSetting.key == key))
 
 
+KEYRING_SETTING = "crypto.keyring"  # the data keys, sealed under the master key
+UNPROTECTED_MK_SETTING = "crypto.master_key.unprotected"  # only before the first account
+RECOVERY_SETTING = "crypto.master_key.recovery"  # the master key under the recovery key
 _IDENTITY_KEYS = ("device_id", "file_identity", "device_token")
 _IDENTITY_SQL = "SELECT key, value FROM local_setting WHERE key IN (?, ?, ?)"
 _GET_SETTING_SQL = "SELECT value FROM local_setting WHERE key = ?"

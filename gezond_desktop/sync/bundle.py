@@ -14,16 +14,23 @@ Layout (all lengths big-endian)::
 Nothing in a bundle is readable without the team key except the header, which
 holds no personal data. A bundle altered by anyone, or signed by a key other
 than the one pinned for its device, is refused as a whole.
+
+The one sanctioned replacement: after an erasure its writer replaces a bundle by
+a redacted copy (:func:`redacted_copy`: same sequence range and entries, personal
+fields blanked, header marked ``redacted_at`` / ``replaces``, signed again); see
+docs/erasure.md.
 """
 
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import gzip
 import hashlib
 import json
 import os
 import struct
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -150,3 +157,26 @@ def decode(data: bytes, team_key: bytes, public_key: bytes) -> tuple[Header, lis
     if not isinstance(entries, list) or len(entries) != int(header.data.get("count", -1)):
         raise BundleProblem("De inhoud van het bestand is onvolledig.")
     return header, entries
+
+
+def redacted_copy(data: bytes, changed: Mapping[int, str], team_key: bytes,
+                  public_key: bytes, signing_key: Ed25519PrivateKey) -> bytes | None:
+    """A bundle of the writer's own with the fields of the entries in ``changed``
+    (seq -> redacted fields text) replaced; the same header (sequence and clock
+    range, previous hash) plus ``redacted_at`` and ``replaces`` (sha256 of the
+    replaced file). None when no entry changes. See docs/erasure.md."""
+    header, entries = decode(data, team_key, public_key)
+    out = []
+    touched = False
+    for e in entries:
+        text = changed.get(int(e["s"]))
+        if text is not None and e.get("f") != text:
+            e = {**e, "f": text}
+            touched = True
+        out.append(e)
+    if not touched:
+        return None
+    h = {k: v for k, v in header.data.items() if k not in ("format", "nonce", "count")}
+    h["redacted_at"] = dt.datetime.now(dt.UTC).isoformat()
+    h["replaces"] = hashlib.sha256(data).hexdigest()
+    return encode(h, out, team_key, signing_key)

@@ -37,7 +37,7 @@ from sqlalchemy import Date, DateTime, Time, inspect
 from ..ids import hlc_ms, hlc_pack
 from ..models import MODEL_BY_ENTITY, UUIDBytes
 from ..models.enums import REFERRAL_TRANSITIONS, ReferralStatus
-from ..store import Database
+from ..store import Database, redaction
 from ..store.bulk import insert_rows
 from . import faults
 from .bundle import CHANGE_SCHEMA_VERSION, BundleProblem
@@ -636,6 +636,7 @@ class SyncEngine:
         conn.execute("PRAGMA busy_timeout=15000")
         conn.execute("PRAGMA cache_size=-65536")
         conn.execute("PRAGMA temp_store=MEMORY")  # as the app's connections (statement journals)
+        conn.execute("PRAGMA secure_delete=ON")  # redacted values are zeroed, not left behind
         return conn
 
     def own_devices(self, conn: sqlite3.Connection) -> list[tuple[uuid.UUID, int, int]]:
@@ -653,6 +654,9 @@ class SyncEngine:
                                                     self.public_key))
             report.sent = self.export(conn, progress)
             self.import_(conn, report, progress)
+            self.push_redactions(conn)
+            if self.redacted:  # old values out of the write-ahead log too
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             report.conflicts = int(conn.execute(
                 "SELECT COUNT(*) FROM sync_conflict WHERE resolved_at IS NULL").fetchone()[0])
             conn.execute("INSERT OR REPLACE INTO local_setting (key, value) VALUES (?, ?)",
@@ -787,6 +791,12 @@ class SyncEngine:
             if new:
                 applier.insert_entries(batch.device_id, new)
                 applier.apply(new)
+                # A received erasure (or an older edit arriving after one): redact
+                # this device's copies of the history too (docs/erasure.md).
+                redacted = redaction.apply_erasures(conn, new)
+                for entity, rid in sorted(redacted):
+                    applier.fold(entity, plan(entity), rid)
+                self.redacted = self.redacted or bool(redacted)
                 conn.execute("UPDATE device_clock SET last_seq = MAX(last_seq, ?) "
                              "WHERE device_id = ?", (batch.seq_to, batch.device_id.bytes))
                 self._observe_clock(conn, max(e["h"] for e in new))
@@ -813,11 +823,28 @@ class SyncEngine:
                               prev or "{}")
             theirs = _canonical(e["h"], e["e"], e["r"], e["o"], e["f"], e.get("w"),
                                 e.get("p") or "{}")
-            if mine != theirs:
+            if mine != theirs and not self._redacted_copy(conn, dev, e, mine, theirs):
                 raise BundleProblem(
                     f"Wijziging {e['s']} van dit apparaat bestaat hier al met een andere "
                     "inhoud. Het bestand is niet gebruikt; vraag uw beheerder om het te "
                     "controleren.")
+
+    @staticmethod
+    def _redacted_copy(conn: sqlite3.Connection, dev: uuid.UUID, e: dict[str, Any],
+                       mine: tuple[Any, ...], theirs: tuple[Any, ...]) -> bool:
+        """The same change, one copy with personal fields blanked after an erasure
+        (a redacted bundle, or this device redacted first): not a conflict. When the
+        incoming copy is the redacted one, this device redacts its copy too."""
+        if mine[:4] != theirs[:4] or mine[5:] != theirs[5:]:
+            return False
+        a, b = json.loads(mine[4]), json.loads(theirs[4])
+        if not redaction.differ_only_by_redaction(e["e"], uuid.UUID(e["r"]), a, b):
+            return False
+        if redaction.redacted_fields(e["e"], uuid.UUID(e["r"]), a) == b:
+            own = dev.bytes in redaction.own_devices(conn)
+            redaction.redact_entry(conn, dev.bytes, int(e["s"]), e["f"] if isinstance(
+                e["f"], str) else json.dumps(e["f"]), own, redaction.now_text())
+        return True
 
     def _observe_clock(self, conn: sqlite3.Connection, remote_hlc: int) -> None:
         cap = hlc_pack(int(time.time() * 1000) + CLOCK_AHEAD_MS, 0)
@@ -845,7 +872,12 @@ class SyncEngine:
             (batch.device_id.bytes, name, batch.public_key, now, offset, int(flagged),
              batch.seq_to, batch.bundle_hash))
 
+    def push_redactions(self, conn: sqlite3.Connection) -> None:
+        """Rewrite this device's redacted changes on the hub (docs/erasure.md)."""
+        redaction.push_to_hub(conn, self.hub.redact, self.hub.stored_seq)
+
     _devices: dict[uuid.UUID, str] | None = None
+    redacted = False  # this run redacted history after a received erasure
 
     def hub_devices_cache(self) -> dict[uuid.UUID, str]:
         if self._devices is None:

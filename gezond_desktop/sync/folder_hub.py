@@ -235,6 +235,37 @@ class FolderHub(Hub):
             raise _io_error(exc, folder) from exc
         return PushAck(batch.device_id, batch.seq_to, name)
 
+    # -- redaction (docs/erasure.md) --------------------------------------------------
+    def redact(self, device_id: uuid.UUID, changed: Mapping[int, str]) -> int:
+        """Rewrite this device's own bundles that hold changes redacted after an
+        erasure: ``changed`` maps seq -> the redacted fields text. Each affected
+        bundle is replaced by one with the same sequence range, the same entries
+        except the redacted fields, signed again and marked as a redaction
+        (``redacted_at``, ``replaces`` = hash of the file it replaces), written
+        atomically under the same name (the old file is gone in that step).
+        Return the number of bundles rewritten."""
+        if self.signing_key is None:
+            raise RuntimeError("a FolderHub needs the signing key to redact")
+        if not changed:
+            return 0
+        folder = self._dir(device_id)
+        public = bundle.unb64(bundle.public_key_b64(self.signing_key))
+        done = 0
+        try:
+            for seq_from, seq_to, name in self._bundles(folder):
+                if not any(seq_from <= s <= seq_to for s in changed):
+                    continue
+                data = (folder / name).read_bytes()
+                new = bundle.redacted_copy(data, changed, self.team_key, public,
+                                           self.signing_key)
+                if new is None:
+                    continue
+                write_atomic(folder, name, new)
+                done += 1
+        except OSError as exc:
+            raise _io_error(exc, folder) from exc
+        return done
+
     @staticmethod
     def _clean_tmp(folder: Path) -> None:
         now = time.time()

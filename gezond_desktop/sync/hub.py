@@ -114,6 +114,12 @@ class Hub(ABC):
     def push(self, batch: OutgoingBatch) -> PushAck: ...
 
     @abstractmethod
+    def redact(self, device_id: uuid.UUID, changed: Mapping[int, str]) -> int:
+        """Replace this device's stored changes that were redacted after an erasure
+        (``changed``: seq -> the redacted fields text), signed again; return how
+        many stored units (bundles) were rewritten. See docs/erasure.md."""
+
+    @abstractmethod
     def pull(self, watermark: Watermark, pinned_key: PinnedKey, skip: frozenset[uuid.UUID],
              known: Mapping[str, HubProblem]) -> Iterator[IncomingBatch | HubProblem]:
         """Everything past each device's ``watermark`` (devices in ``skip`` left out).

@@ -493,12 +493,13 @@ class PgHub(Hub):
                 "id", *cols, "hlc", "sync_version", "sync_versions"]))
             dumps = json.dumps
             ids = list(recs)
+            target = self._t(pg_schema.state_table(table))  # a view may gate it (consent)
             there = {str(r[0]) for r in conn.execute(sql.SQL(
-                "SELECT id FROM {} WHERE id = ANY(%s::uuid[])").format(self._t(table)), (ids,))}
+                "SELECT id FROM {} WHERE id = ANY(%s::uuid[])").format(target), (ids,))}
             # Records not there yet go straight in (if another push adds one meanwhile,
             # the unique violation makes the whole push retry); the others are merged.
             with conn.cursor().copy(sql.SQL("COPY {} ({}) FROM STDIN").format(
-                    self._t(table), all_cols)) as cp:
+                    target, all_cols)) as cp:
                 for rid in sorted(recs):
                     if rid not in there:
                         values, base, versions, hlc = recs[rid]
@@ -508,7 +509,7 @@ class PgHub(Hub):
                 continue
             tmp = sql.Identifier(f"gz_in_{table}")
             conn.execute(sql.SQL("CREATE TEMP TABLE {} (LIKE {}) ON COMMIT DROP").format(
-                tmp, self._t(table)))
+                tmp, target))
             with conn.cursor().copy(sql.SQL("COPY {} ({}) FROM STDIN").format(
                     tmp, all_cols)) as cp:
                 for rid in sorted(there):
@@ -534,7 +535,57 @@ class PgHub(Hub):
             conn.execute(sql.SQL(
                 "INSERT INTO {target} AS t ({cols}) SELECT {cols} FROM {tmp} ORDER BY id "
                 "ON CONFLICT (id) DO UPDATE SET {sets}").format(
-                target=self._t(table), cols=all_cols, tmp=tmp, sets=sql.SQL(", ").join(sets)))
+                target=target, cols=all_cols, tmp=tmp, sets=sql.SQL(", ").join(sets)))
+
+    # -- redaction (docs/erasure.md) -----------------------------------------------------
+    def redact(self, device_id: uuid.UUID, changed: Mapping[int, str]) -> int:
+        """Rewrite this device's own stored changes that were redacted after an
+        erasure (``changed``: seq -> redacted fields text), in ONE transaction:
+        each affected sealed bundle is re-sealed with the redacted entries (same
+        sequence range, marked as a redaction), their content hashes are updated,
+        and this device's quarantined copies of those changes are removed. The
+        readable tables hold no personal columns; they already got the blank
+        values from the erasure itself. Return the number of bundles rewritten."""
+        if self.signing_key is None:
+            raise RuntimeError("a PgHub needs the signing key to redact")
+        if not changed:
+            return 0
+        public = bundle.unb64(bundle.public_key_b64(self.signing_key))
+        seqs = sorted(changed)
+        done = 0
+        try:
+            conn = self._connection()
+            with conn.transaction():
+                conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s))",
+                             (f"gezond-push:{self.schema}:{device_id}",))
+                rows = conn.execute(sql.SQL(
+                    "SELECT seq_from, seq_to, payload FROM {} WHERE device_id = %s "
+                    "AND seq_to >= %s AND seq_from <= %s ORDER BY seq_from FOR UPDATE").format(
+                    self._t("hub_bundle")), (device_id, seqs[0], seqs[-1])).fetchall()
+                for seq_from, seq_to, payload in rows:
+                    if not any(int(seq_from) <= s <= int(seq_to) for s in seqs):
+                        continue
+                    new = bundle.redacted_copy(bytes(payload), changed, self.team_key,
+                                               public, self.signing_key)
+                    if new is None:
+                        continue
+                    _, entries = bundle.decode(new, self.team_key, public)
+                    conn.execute(sql.SQL(
+                        "UPDATE {} SET payload = %s WHERE device_id = %s AND seq_from = %s"
+                    ).format(self._t("hub_bundle")), (new, device_id, seq_from))
+                    with conn.cursor() as cur:
+                        cur.executemany(sql.SQL(
+                            "UPDATE {} SET hash = %s WHERE device_id = %s AND seq = %s").format(
+                            self._t("hub_change")),
+                            [(content_hash(self.team_key, e), device_id, int(e["s"]))
+                             for e in entries if int(e["s"]) in changed])
+                    done += 1
+                conn.execute(sql.SQL(
+                    "DELETE FROM {} WHERE device_id = %s AND seq = ANY(%s)").format(
+                    self._t("hub_quarantine")), (device_id, seqs))
+        except psycopg.OperationalError as exc:
+            raise self._lost(exc) from exc
+        return done
 
     # -- pulling ------------------------------------------------------------------------
     def pull(self, watermark: Watermark, pinned_key: PinnedKey, skip: frozenset[uuid.UUID],

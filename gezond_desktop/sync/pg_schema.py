@@ -21,6 +21,13 @@ Two kinds of tables:
   ``sync_version``, the version of the insert that created the row (most rows
   need no per-column entry). Pushes merge field by field (last writer wins by
   hybrid logical clock, then device), in any order.
+* consent (step 4, docs/privacy.md): the merged state of residents, attendance,
+  encounters, referrals and consents is kept in ``hub_state_*`` tables; the
+  readable ``resident``, ``attendance``, ``encounter`` and ``referral`` are views
+  over them that show a resident only while their consent for "registration" is
+  active: no ``resident`` row otherwise, and the reference to them blanked (NULL)
+  in attendance, encounters and referrals, which still count. Give report users
+  SELECT on the readable tables and views only, never on ``hub_*``.
 
 Never change a step that has shipped: add a new one (and bump :data:`LATEST`).
 """
@@ -82,7 +89,21 @@ READABLE: dict[str, list[tuple[str, str]]] = {
                               ("mental", "smallint"), ("meaning", "smallint"),
                               ("quality_of_life", "smallint"), ("participation", "smallint"),
                               ("daily_functioning", "smallint"), *_STAMPS],
+    # Added in step 4; kept in hub_state_resident_consent (not readable itself).
+    "resident_consent": [("resident_id", "uuid"), ("purpose", "text"), ("given_on", "date"),
+                         ("withdrawn_on", "date"), ("deleted_at", "timestamp")],
 }
+# The readable tables as step 3 made them (a step that shipped never changes).
+_STEP3_TABLES = [t for t in READABLE if t != "resident_consent"]
+# Step 4: where the merged state of these entities is kept (the readable name is a
+# view over it that applies the consent rule, see the module documentation).
+STATE_TABLES = {e: f"hub_state_{e}" for e in ("resident", "attendance", "encounter",
+                                              "referral", "resident_consent")}
+
+
+def state_table(entity: str) -> str:
+    """The physical table that holds the merged state of ``entity``."""
+    return STATE_TABLES.get(entity, entity)
 # Foreign keys a BI tool may want to join on get an index.
 _INDEXED = ("neighbourhood_id", "activity_id", "session_id", "resident_id", "referral_id")
 
@@ -125,7 +146,8 @@ def _step2(s: str) -> list[sql.Composed]:
 def _step3(s: str) -> list[sql.Composed]:
     """The readable merged-state tables for Excel / Power BI."""
     out: list[sql.Composed] = []
-    for table, cols in READABLE.items():
+    for table in _STEP3_TABLES:
+        cols = READABLE[table]
         defs: list[sql.Composable] = [sql.SQL("id uuid PRIMARY KEY")]
         defs += [sql.SQL("{} {}").format(sql.Identifier(c), sql.SQL(t)) for c, t in cols]
         defs += [sql.SQL("hlc bigint NOT NULL DEFAULT 0"),
@@ -140,7 +162,59 @@ def _step3(s: str) -> list[sql.Composed]:
     return out
 
 
-STEPS = [(1, _step1), (2, _step2), (3, _step3)]
+def _view_cols(table: str, gated: dict[str, sql.Composable]) -> sql.Composable:
+    names = ["id", *(c for c, _ in READABLE[table]), "hlc", "sync_version", "sync_versions"]
+    return sql.SQL(", ").join(
+        sql.SQL("{} AS {}").format(gated[c], sql.Identifier(c)) if c in gated
+        else sql.Identifier(c) for c in names)
+
+
+def _step4(s: str) -> list[sql.Composed]:
+    """Consent: merged state in hub_state_*, readable views that show a resident only
+    with an active consent for registration (docs/privacy.md)."""
+    out: list[sql.Composed] = []
+    for entity in ("resident", "attendance", "encounter", "referral"):
+        out.append(sql.SQL("ALTER TABLE {} RENAME TO {}").format(
+            _ident(s, entity), sql.Identifier(STATE_TABLES[entity])))
+    cols = READABLE["resident_consent"]
+    defs: list[sql.Composable] = [sql.SQL("id uuid PRIMARY KEY")]
+    defs += [sql.SQL("{} {}").format(sql.Identifier(c), sql.SQL(t)) for c, t in cols]
+    defs += [sql.SQL("hlc bigint NOT NULL DEFAULT 0"),
+             sql.SQL("sync_version text NOT NULL DEFAULT ''"),
+             sql.SQL("sync_versions jsonb NOT NULL DEFAULT '{}'::jsonb")]
+    consent = _ident(s, STATE_TABLES["resident_consent"])
+    out.append(sql.SQL("CREATE TABLE {} ({})").format(consent, sql.SQL(", ").join(defs)))
+    out.append(sql.SQL("CREATE INDEX {} ON {} (resident_id)").format(
+        sql.Identifier("hub_state_resident_consent_resident_id_idx"), consent))
+    registered = _ident(s, "hub_registered_resident")
+    out.append(sql.SQL(
+        "CREATE VIEW {} AS SELECT DISTINCT resident_id FROM {} WHERE purpose = 'registration' "
+        "AND withdrawn_on IS NULL AND deleted_at IS NULL AND resident_id IS NOT NULL").format(
+        registered, consent))
+
+    def gate(expr: sql.Composable) -> sql.Composable:
+        return sql.SQL("CASE WHEN {e} IN (SELECT resident_id FROM {r}) THEN {e} END").format(
+            e=expr, r=registered)
+
+    rid = sql.Identifier("resident_id")
+    views: dict[str, tuple[dict[str, sql.Composable], sql.Composable]] = {
+        "resident": ({}, sql.SQL(" WHERE id IN (SELECT resident_id FROM {})").format(
+            registered)),
+        "attendance": ({"resident_id": gate(rid)}, sql.SQL("")),
+        "referral": ({"resident_id": gate(rid)}, sql.SQL("")),
+        "encounter": ({"resident_ids": sql.SQL(
+            "CASE WHEN resident_ids IS NULL THEN NULL ELSE ARRAY(SELECT {g} FROM "
+            "unnest(resident_ids) WITH ORDINALITY AS u(x, n) ORDER BY n)::uuid[] END").format(
+            g=gate(sql.Identifier("x")))}, sql.SQL("")),
+    }
+    for entity, (gated, where) in views.items():
+        out.append(sql.SQL("CREATE VIEW {} AS SELECT {} FROM {}{}").format(
+            _ident(s, entity), _view_cols(entity, gated),
+            _ident(s, STATE_TABLES[entity]), where))
+    return out
+
+
+STEPS = [(1, _step1), (2, _step2), (3, _step3), (4, _step4)]
 LATEST = STEPS[-1][0]
 
 NEWER_MESSAGE = ("De PostgreSQL-hub is gemaakt door een nieuwere versie van Gezond Desktop. "
@@ -184,5 +258,5 @@ def migrate(conn: Connection[tuple[Any, ...]], schema: str = DEFAULT_SCHEMA,
     return before
 
 
-__all__ = ["DEFAULT_SCHEMA", "LATEST", "NEWER_MESSAGE", "READABLE", "STEPS",
-           "current_version", "migrate"]
+__all__ = ["DEFAULT_SCHEMA", "LATEST", "NEWER_MESSAGE", "READABLE", "STATE_TABLES", "STEPS",
+           "current_version", "migrate", "state_table"]

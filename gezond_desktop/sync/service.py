@@ -27,6 +27,7 @@ from ..errors import GezondError, NotFoundError, ValidationError
 from ..ids import hlc_ms
 from ..models import MODEL_BY_ENTITY, Device, ReferralEvent, Worker, utcnow
 from ..models.base import UUIDBytes
+from ..security import keyshare
 from .bundle import b64, public_key_b64, unb64
 from .engine import SyncEngine, SyncReport
 from .folder_hub import FolderHub, create_hub
@@ -142,7 +143,7 @@ class SyncService:
         target = Path(invitation) if invitation else (
             self.db.data_dir / f"uitnodiging-{hub_id[:8]}.json")
         data = {"format": INVITATION_FORMAT, "kind": "folder", "hub_path": str(root),
-                "hub_id": hub_id, "team_key": b64(team_key)}
+                "hub_id": hub_id, "team_key": b64(team_key), **self._data_key()}
         fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w") as fh:
             json.dump(data, fh, indent=2)
@@ -163,7 +164,8 @@ class SyncService:
         target = Path(invitation) if invitation else (
             self.db.data_dir / f"uitnodiging-{hub_id[:8]}.json")
         data = {"format": INVITATION_FORMAT, "kind": "postgres", "hub_url": clean,
-                "schema": schema, "hub_id": hub_id, "team_key": b64(team_key)}
+                "schema": schema, "hub_id": hub_id, "team_key": b64(team_key),
+                **self._data_key()}
         fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w") as fh:
             json.dump(data, fh, indent=2)
@@ -172,16 +174,28 @@ class SyncService:
         self.join(target)
         return target
 
+    def _data_key(self) -> dict[str, Any]:
+        """The team's data key (this device's current one) for the invitation: every
+        device of the team encrypts personal fields with it (docs/encryption.md)."""
+        kid, key = self.db.current_data_key()
+        return {"data_key_id": kid, "data_key": b64(key)}
+
     def join(self, invitation: Path | str, password: str | None = None) -> None:
         try:
             data = json.loads(Path(invitation).read_text())
             kind, hub_id, key = data["kind"], data["hub_id"], unb64(data["team_key"])
+            data_key = (str(data["data_key_id"]), unb64(data["data_key"])) \
+                if "data_key" in data else None
         except (OSError, ValueError, KeyError) as exc:
             raise GezondError("De uitnodiging kan niet worden gelezen. Vraag uw coördinator "
                               "om een nieuw uitnodigingsbestand.") from exc
         if kind not in ("folder", "postgres") or len(key) != 32:
             raise GezondError("Dit soort uitnodiging kent deze versie van de app nog niet. "
                               "Werk de app bij.")
+        if data_key is not None:
+            # Kept in the keyring (older keys stay there for reading); new values use it.
+            self.db.add_data_key(*data_key)
+            keyshare.share_older_keys(self.db)
         self.keys.set_team_key(hub_id, key)
         self.keys.signing_key()
         if kind == "postgres":
@@ -232,6 +246,7 @@ class SyncService:
             raise HubError("Synchroniseren lukte niet door een fout bij lezen of schrijven. "
                            "Er is niets half verwerkt. Probeer het opnieuw.") from exc
         if report.received:
+            keyshare.absorb_shared_keys(self.db)  # older keys of devices that joined
             self.services.notify(frozenset(MODEL_BY_ENTITY) | {"sync_conflict"})
         return report
 
@@ -288,7 +303,8 @@ class SyncService:
             def side(value: str, dev: uuid.UUID | None, worker: uuid.UUID | None,
                      hlc: int) -> ConflictSide:
                 return ConflictSide(
-                    json.loads(value), dev, names.get(dev, "") if dev else "", worker,
+                    _plain(self.db, json.loads(value)), dev,
+                    names.get(dev, "") if dev else "", worker,
                     workers.get(worker, "") if worker else "",
                     dt.datetime.fromtimestamp(hlc_ms(hlc) / 1000, dt.UTC).replace(tzinfo=None)
                     if hlc else None)
@@ -347,6 +363,13 @@ class SyncService:
             c.resolved_at = utcnow()
             c.resolution = f"keep_{keep}"
         self.services.notify(frozenset({c.entity, "sync_conflict"}))
+
+
+def _plain(db: Any, value: Any) -> Any:
+    """A conflict value to show: personal fields are tokens in the change log."""
+    if isinstance(value, str) and value.startswith("gz1:"):
+        return db.keyring.decrypt(value) or ""
+    return value
 
 
 def _from_json(s: Any, model: type, fld: str, raw: Any) -> Any:

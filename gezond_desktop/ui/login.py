@@ -1,18 +1,26 @@
 """Signing in: the login dialog every start shows, and the dialog that makes an
 account (username and password twice). Both work offline: the accounts live in
-the local database (see :mod:`gezond_desktop.security.accounts`)."""
+the local database (see :mod:`gezond_desktop.security.accounts`).
+
+Signing in also unlocks the personal data (docs/encryption.md). "Wachtwoord
+vergeten?" opens :class:`RecoverPasswordDialog`: with the recovery key a new
+password is set and no data is lost. :class:`RecoveryKeyDialog` shows a new
+recovery key once (page "Accounts en audit")."""
 
 from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -65,6 +73,12 @@ class LoginDialog(QDialog):
         self.message = error_label(self)
         self.message.setObjectName("loginMessage")
         layout.addWidget(self.message)
+        self.forgot_button = QPushButton(self.tr("Wachtwoord vergeten?"), self)
+        self.forgot_button.setObjectName("forgotPassword")
+        self.forgot_button.setFlat(True)
+        self.forgot_button.setAutoDefault(False)
+        self.forgot_button.clicked.connect(self.forgot_password)
+        layout.addWidget(self.forgot_button, 0, Qt.AlignmentFlag.AlignLeft)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -76,9 +90,22 @@ class LoginDialog(QDialog):
         (self.password if username else self.username).setFocus()
         self.setMinimumWidth(380)
 
-    def show_message(self, text: str) -> None:
+    def show_message(self, text: str, error: bool = True) -> None:
+        self.message.setStyleSheet("color: #b00020;" if error else "")
         self.message.setText(text)
         self.message.setVisible(bool(text))
+
+    def recover_dialog(self) -> RecoverPasswordDialog:
+        return RecoverPasswordDialog(self.services, self, self.username.text())
+
+    def forgot_password(self) -> None:
+        dialog = self.recover_dialog()
+        if dialog.exec() and dialog.account is not None:
+            self.username.setText(dialog.account.username)
+            self.password.clear()
+            self.password.setFocus()
+            self.show_message(self.tr("Uw wachtwoord is vervangen. Meld u aan met het "
+                                      "nieuwe wachtwoord."), error=False)
 
     def accept(self) -> None:
         if not self.username.text().strip():
@@ -177,3 +204,127 @@ def password_problem(username: str, password: str, again: str) -> str:
         return QCoreApplication.translate(
             "AccountDialog", "De twee wachtwoorden zijn niet gelijk. Typ ze opnieuw.")
     return ""
+
+
+class RecoverPasswordDialog(QDialog):
+    """A forgotten password: username, the recovery key and a new password twice.
+    Nothing is lost: the data is opened with the recovery key and locked again
+    under the new password. ``account`` holds the result."""
+
+    def __init__(self, services: Services, parent: QWidget | None = None,
+                 username: str = "") -> None:
+        super().__init__(parent)
+        self.services = services
+        self.account: AccountView | None = None
+        self.setWindowTitle(self.tr("Wachtwoord vergeten"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("Met de herstelsleutel van uw coördinator of beheerder "
+                               "kiest u een nieuw wachtwoord. Uw gegevens blijven "
+                               "bewaard."), self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.username = QLineEdit(username, self)
+        self.username.setObjectName("recoverUsername")
+        self.username.setMaxLength(80)
+        self.recovery_key = QLineEdit(self)
+        self.recovery_key.setObjectName("recoveryKey")
+        self.recovery_key.setMaxLength(60)
+        self.recovery_key.setPlaceholderText("XXXXX-XXXXX-XXXXX-XXXXX-XXXXX")
+        self.password = password_edit(self)
+        self.password.setObjectName("recoverPassword")
+        self.password2 = password_edit(self)
+        self.password2.setObjectName("recoverPassword2")
+        form.addRow(self.tr("&Gebruikersnaam:"), self.username)
+        form.addRow(self.tr("&Herstelsleutel:"), self.recovery_key)
+        form.addRow(self.tr("&Nieuw wachtwoord:"), self.password)
+        form.addRow(self.tr("Wachtwoord &nogmaals:"), self.password2)
+        layout.addLayout(form)
+        self.message = error_label(self)
+        self.message.setObjectName("recoverMessage")
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            self.tr("Nieuw wachtwoord instellen"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        (self.recovery_key if username else self.username).setFocus()
+        self.setMinimumWidth(440)
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def accept(self) -> None:
+        message = password_problem(self.username.text(), self.password.text(),
+                                   self.password2.text())
+        if message:
+            self.show_message(message)
+            return
+        try:
+            self.account = self.services.accounts.recover_password(
+                self.username.text(), self.recovery_key.text(), self.password.text())
+        except LoginThrottled as exc:
+            self.show_message(self.tr("Te veel pogingen. Probeer het over %1 seconden "
+                                      "opnieuw.").replace("%1", str(exc.seconds)))
+            return
+        except GezondError as exc:
+            self.show_message(exc.message)
+            self.recovery_key.setFocus()
+            return
+        self.password.clear()
+        self.password2.clear()
+        super().accept()
+
+
+class RecoveryKeyDialog(QDialog):
+    """Shows a new recovery key once, with the request to print or write it down.
+    "Klaar" is only possible after ticking that it was kept."""
+
+    def __init__(self, key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Herstelsleutel"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("Dit is de herstelsleutel van deze computer. Wie zijn "
+                               "wachtwoord vergeet, kiest hiermee een nieuw wachtwoord "
+                               "zonder gegevens te verliezen."), self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.key_label = QLabel(key, self)
+        self.key_label.setObjectName("recoveryKeyText")
+        font = QFont("monospace")
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        font.setPointSize(font.pointSize() + 6 if font.pointSize() > 0 else 16)
+        font.setBold(True)
+        self.key_label.setFont(font)
+        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.key_label)
+        warn = QLabel(self.tr("Print dit of schrijf het op en bewaar het op een veilige "
+                              "plek, niet bij de computer. U ziet deze sleutel maar één "
+                              "keer. Een eerdere herstelsleutel werkt niet meer."), self)
+        warn.setWordWrap(True)
+        layout.addWidget(warn)
+        self.kept = QCheckBox(self.tr("Ik heb de herstelsleutel geprint of opgeschreven"),
+                              self)
+        self.kept.setObjectName("recoveryKeyKept")
+        layout.addWidget(self.kept)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
+        self.done_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.done_button.setText(self.tr("Klaar"))
+        self.done_button.setEnabled(False)
+        self.kept.toggled.connect(self.done_button.setEnabled)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(460)
+
+    def accept(self) -> None:
+        if self.kept.isChecked():
+            super().accept()
+
+    def reject(self) -> None:  # Escape: only after confirming
+        if self.kept.isChecked():
+            super().reject()

@@ -29,6 +29,7 @@ Quick reads that take milliseconds may call services directly.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
@@ -81,21 +82,38 @@ class _Signals(QObject):
 
 
 class _Runnable(QRunnable):
+    """Runs ``fn`` on the worker thread.
+
+    It lets go of everything it holds before it sets ``released``: the Operation
+    (and with it the ``_Signals`` QObject) must always be destroyed on the UI
+    thread, never by the worker dropping the last reference (which crashed the
+    process now and then when the UI thread was still delivering the signal).
+    """
+
     def __init__(self, fn: Callable[[TaskState], Any], state: TaskState,
-                 signals: _Signals) -> None:
+                 signals: _Signals, released: threading.Event) -> None:
         super().__init__()
-        self.fn = fn
-        self.state = state
-        self.signals = signals
+        self.fn: Callable[[TaskState], Any] | None = fn
+        self.state: TaskState | None = state
+        self.signals: _Signals | None = signals
+        self.released = released
         self.setAutoDelete(True)
 
     def run(self) -> None:
+        fn, state, signals = self.fn, self.state, self.signals
+        self.fn = self.state = self.signals = None
+        assert fn is not None and state is not None and signals is not None
         try:
-            result = self.fn(self.state)
-        except BaseException as exc:  # every outcome goes back to the UI thread
-            self.signals.failed.emit(exc)
-        else:
-            self.signals.succeeded.emit(result)
+            try:
+                result = fn(state)
+            except BaseException as exc:  # every outcome goes back to the UI thread
+                signals.failed.emit(exc)
+            else:
+                signals.succeeded.emit(result)
+                del result
+        finally:
+            del fn, state, signals
+            self.released.set()
 
 
 class _ProgressDialog(QProgressDialog):
@@ -179,11 +197,12 @@ class Operation(QObject, Generic[T]):
         self._poll_timer.setInterval(POLL_MS)
         self._poll_timer.timeout.connect(self._poll)
         self.is_done = False
+        self._worker_released = threading.Event()
 
     def start(self, show_after_ms: int = SHOW_AFTER_MS) -> None:
         _running.add(self)
         self._show_timer.start(show_after_ms)
-        pool().start(_Runnable(self.fn, self.state, self.signals))
+        pool().start(_Runnable(self.fn, self.state, self.signals, self._worker_released))
 
     def cancel(self) -> None:
         self.state.cancel()
@@ -250,7 +269,16 @@ class Operation(QObject, Generic[T]):
 
     def _release(self) -> None:
         self.finished.emit()
-        _running.discard(self)
+        # Not now: this runs inside a slot of this very object. Forget it from the
+        # event loop, once the worker has let go of its references too.
+        QTimer.singleShot(0, self._forget)
+
+    @Slot()
+    def _forget(self) -> None:
+        if self._worker_released.is_set():
+            _running.discard(self)
+        else:
+            QTimer.singleShot(5, self._forget)
 
 
 def run_op(

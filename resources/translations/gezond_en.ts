@@ -95,6 +95,10 @@
             <translation>Change role...</translation>
         </message>
         <message>
+            <source>Herstelsleutel maken...</source>
+            <translation>Make recovery key...</translation>
+        </message>
+        <message>
             <source>Vergrendelen na (minuten, 0 = nooit):</source>
             <translation>Lock after (minutes, 0 = never):</translation>
         </message>
@@ -185,6 +189,18 @@
         <message>
             <source>Nieuwe rol voor %1:</source>
             <translation>New role for %1:</translation>
+        </message>
+        <message>
+            <source>Een herstelsleutel maken? Daarmee kan iemand die zijn wachtwoord vergeet een nieuw wachtwoord kiezen zonder gegevens te verliezen.</source>
+            <translation>Make a recovery key? With it, someone who forgets their password can choose a new one without losing data.</translation>
+        </message>
+        <message>
+            <source>De vorige herstelsleutel werkt daarna niet meer.</source>
+            <translation>The previous recovery key will stop working.</translation>
+        </message>
+        <message>
+            <source>Herstelsleutel maken</source>
+            <translation>Make recovery key</translation>
         </message>
         <message>
             <source>CSV-bestanden (*.csv)</source>
@@ -417,6 +433,10 @@
         <message>
             <source>Hier beheert u de lijsten waaruit iedereen kiest. Een waarde die niet meer gebruikt wordt, zet u op 'niet meer in gebruik': zo blijft ze bewaard bij wat er al mee is vastgelegd.</source>
             <translation>Here you manage the lists everyone chooses from. Set a value that is no longer used to 'no longer in use': it stays on everything already recorded with it.</translation>
+        </message>
+        <message>
+            <source>Bewaartermijnen</source>
+            <translation>Retention periods</translation>
         </message>
     </context>
     <context>
@@ -835,6 +855,29 @@
         </message>
     </context>
     <context>
+        <name>ConsentDialog</name>
+        <message>
+            <source>Toestemming vastleggen</source>
+            <translation>Record consent</translation>
+        </message>
+        <message>
+            <source>&amp;Waarvoor:</source>
+            <translation>&amp;Purpose:</translation>
+        </message>
+        <message>
+            <source>&amp;Gegeven op:</source>
+            <translation>&amp;Given on:</translation>
+        </message>
+        <message>
+            <source>Vastleggen</source>
+            <translation>Record</translation>
+        </message>
+        <message>
+            <source>Annuleren</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
         <name>ContactsPage</name>
         <message>
             <source>Ja</source>
@@ -1244,6 +1287,49 @@
         <message>
             <source>Notitie</source>
             <translation>Note</translation>
+        </message>
+    </context>
+    <context>
+        <name>EraseDialog</name>
+        <message>
+            <source>Gegevens wissen</source>
+            <translation>Erase details</translation>
+        </message>
+        <message>
+            <source>U wist de persoonlijke gegevens van %1: naam, telefoonnummer, e-mailadres en notities, en ook de notities bij contacten en verwijzingen van deze inwoner. Dat gebeurt op deze computer, in de hub en op de andere apparaten zodra die synchroniseren.
+
+Wat blijft: de contacten, deelnames en verwijzingen zelf, met buurt, geboortejaar en doelgroepen, zodat de aantallen in de rapportages kloppen. De inwoner krijgt een nieuwe naam zonder betekenis.
+
+Dit kan niet ongedaan worden gemaakt.</source>
+            <translation>You are erasing the personal details of %1: name, phone number, e-mail address and notes, and also the notes on this resident's contacts and referrals. This happens on this computer, on the hub and on the other devices as soon as they synchronise.
+
+What stays: the contacts, attendances and referrals themselves, with neighbourhood, birth year and target groups, so the figures in the reports stay correct. The resident gets a new name without meaning.
+
+This cannot be undone.</translation>
+        </message>
+        <message>
+            <source>Gegevens &amp;wissen</source>
+            <translation>&amp;Erase details</translation>
+        </message>
+        <message>
+            <source>Reden (zonder namen):</source>
+            <translation>Reason (no names):</translation>
+        </message>
+        <message>
+            <source>Verzoek van de inwoner</source>
+            <translation>Request of the resident</translation>
+        </message>
+        <message>
+            <source>Toestemming ingetrokken</source>
+            <translation>Consent withdrawn</translation>
+        </message>
+        <message>
+            <source>Gegevens niet meer nodig</source>
+            <translation>Details no longer needed</translation>
+        </message>
+        <message>
+            <source>Wissen lukte niet</source>
+            <translation>Erasing failed</translation>
         </message>
     </context>
     <context>
@@ -1787,12 +1873,20 @@
             <translation>&amp;Password:</translation>
         </message>
         <message>
+            <source>Wachtwoord vergeten?</source>
+            <translation>Forgot your password?</translation>
+        </message>
+        <message>
             <source>Aanmelden</source>
             <translation>Sign in</translation>
         </message>
         <message>
             <source>Stoppen</source>
             <translation>Quit</translation>
+        </message>
+        <message>
+            <source>Uw wachtwoord is vervangen. Meld u aan met het nieuwe wachtwoord.</source>
+            <translation>Your password has been replaced. Sign in with the new password.</translation>
         </message>
         <message>
             <source>Vul uw gebruikersnaam in.</source>
@@ -2009,6 +2103,119 @@
         <message>
             <source>Apart gezet</source>
             <translation>Set aside</translation>
+        </message>
+    </context>
+    <context>
+        <name>PurgeConfirmDialog</name>
+        <message>
+            <source>Opschonen</source>
+            <translation>Clean up</translation>
+        </message>
+        <message numerus="yes">
+            <source>De bewaartermijn van %n inwoner(s) is verstreken. Van hen worden de naam, het telefoonnummer, het e-mailadres en alle notities gewist, op deze computer, in de hub en op de andere apparaten zodra die synchroniseren. De contacten, deelnames en verwijzingen zelf blijven, zodat de aantallen in de rapportages kloppen.
+
+Dit kan niet ongedaan worden gemaakt.</source>
+            <translation>
+                <numerusform>The retention period of %n resident has passed. Their name, phone number, e-mail address and all notes are erased, on this computer, on the hub and on the other devices as soon as they synchronise. The contacts, attendances and referrals themselves stay, so the figures in the reports stay correct.
+
+This cannot be undone.</numerusform>
+                <numerusform>The retention period of %n residents has passed. Their names, phone numbers, e-mail addresses and all notes are erased, on this computer, on the hub and on the other devices as soon as they synchronise. The contacts, attendances and referrals themselves stay, so the figures in the reports stay correct.
+
+This cannot be undone.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Nu &amp;opschonen</source>
+            <translation>Clean &amp;up now</translation>
+        </message>
+    </context>
+    <context>
+        <name>PurgePreviewModel</name>
+        <message>
+            <source>Inwoner</source>
+            <translation>Resident</translation>
+        </message>
+        <message>
+            <source>Reden</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>Laatste datum</source>
+            <translation>Last date</translation>
+        </message>
+        <message>
+            <source>Termijn verstreken op</source>
+            <translation>Period ended on</translation>
+        </message>
+        <message>
+            <source>Geen contact meer</source>
+            <translation>No contact any more</translation>
+        </message>
+        <message>
+            <source>Verwijzing afgesloten</source>
+            <translation>Referral closed</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecoverPasswordDialog</name>
+        <message>
+            <source>Wachtwoord vergeten</source>
+            <translation>Forgotten password</translation>
+        </message>
+        <message>
+            <source>Met de herstelsleutel van uw coördinator of beheerder kiest u een nieuw wachtwoord. Uw gegevens blijven bewaard.</source>
+            <translation>With the recovery key from your coordinator or administrator you choose a new password. Your data is kept.</translation>
+        </message>
+        <message>
+            <source>&amp;Gebruikersnaam:</source>
+            <translation>&amp;Username:</translation>
+        </message>
+        <message>
+            <source>&amp;Herstelsleutel:</source>
+            <translation>&amp;Recovery key:</translation>
+        </message>
+        <message>
+            <source>&amp;Nieuw wachtwoord:</source>
+            <translation>&amp;New password:</translation>
+        </message>
+        <message>
+            <source>Wachtwoord &amp;nogmaals:</source>
+            <translation>Password &amp;again:</translation>
+        </message>
+        <message>
+            <source>Nieuw wachtwoord instellen</source>
+            <translation>Set new password</translation>
+        </message>
+        <message>
+            <source>Annuleren</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Te veel pogingen. Probeer het over %1 seconden opnieuw.</source>
+            <translation>Too many attempts. Try again in %1 seconds.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecoveryKeyDialog</name>
+        <message>
+            <source>Herstelsleutel</source>
+            <translation>Recovery key</translation>
+        </message>
+        <message>
+            <source>Dit is de herstelsleutel van deze computer. Wie zijn wachtwoord vergeet, kiest hiermee een nieuw wachtwoord zonder gegevens te verliezen.</source>
+            <translation>This is the recovery key of this computer. Someone who forgets their password can use it to choose a new password without losing data.</translation>
+        </message>
+        <message>
+            <source>Print dit of schrijf het op en bewaar het op een veilige plek, niet bij de computer. U ziet deze sleutel maar één keer. Een eerdere herstelsleutel werkt niet meer.</source>
+            <translation>Print this or write it down and keep it in a safe place, not near the computer. You see this key only once. An earlier recovery key no longer works.</translation>
+        </message>
+        <message>
+            <source>Ik heb de herstelsleutel geprint of opgeschreven</source>
+            <translation>I have printed or written down the recovery key</translation>
+        </message>
+        <message>
+            <source>Klaar</source>
+            <translation>Done</translation>
         </message>
     </context>
     <context>
@@ -2663,12 +2870,16 @@
             <translation>Cancel</translation>
         </message>
         <message>
+            <source>Intrekken kan op de pagina van de inwoner, met 'Toestemming intrekken'.</source>
+            <translation>Withdraw it on the resident's page, with 'Withdraw consent'.</translation>
+        </message>
+        <message>
             <source>Vul een schuilnaam in, bijvoorbeeld een voornaam met een letter.</source>
             <translation>Fill in an alias, for example a first name and a letter.</translation>
         </message>
         <message>
-            <source>Persoonlijke gegevens mogen alleen met toestemming. Vink 'Vastleggen van gegevens' aan, of maak deze velden leeg.</source>
-            <translation>Personal details are only allowed with consent. Tick 'Recording of details', or empty these fields.</translation>
+            <source>Dit mag alleen met toestemming. Vink '%1' aan, of maak dit veld leeg.</source>
+            <translation>This needs consent. Tick '%1', or clear this field.</translation>
         </message>
         <message numerus="yes">
             <source>Deze inwoner staat misschien al in de lijst (%n gevonden). Is het een van deze? Kies dan 'Deze gebruiken'. Is het echt iemand anders? Kies 'Toch nieuw aanmaken'.</source>
@@ -2720,8 +2931,12 @@
             <translation>Gender:</translation>
         </message>
         <message>
-            <source>Toestemming:</source>
-            <translation>Consent:</translation>
+            <source>Ja</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <source>Nee</source>
+            <translation>No</translation>
         </message>
         <message>
             <source>&amp;Wijzigen...</source>
@@ -2730,6 +2945,18 @@
         <message>
             <source>Nieuwe &amp;verwijzing...</source>
             <translation>New &amp;referral...</translation>
+        </message>
+        <message>
+            <source>Inzageve&amp;rzoek...</source>
+            <translation>Access re&amp;quest...</translation>
+        </message>
+        <message>
+            <source>Alle gegevens van deze inwoner opslaan als PDF en JSON.</source>
+            <translation>Save all data of this resident as PDF and JSON.</translation>
+        </message>
+        <message>
+            <source>Gegevens w&amp;issen...</source>
+            <translation>Era&amp;se details...</translation>
         </message>
         <message>
             <source>&amp;Tijdlijn</source>
@@ -2767,16 +2994,157 @@
             <translation>none</translation>
         </message>
         <message>
-            <source>%1 (sinds %2)</source>
-            <translation>%1 (since %2)</translation>
+            <source>Toe&amp;stemming</source>
+            <translation>C&amp;onsent</translation>
         </message>
         <message>
-            <source>Geen toestemming vastgelegd</source>
-            <translation>No consent recorded</translation>
+            <source>Waarvoor</source>
+            <translation>Purpose</translation>
+        </message>
+        <message>
+            <source>Gegeven op</source>
+            <translation>Given on</translation>
+        </message>
+        <message>
+            <source>Vastgelegd door</source>
+            <translation>Recorded by</translation>
+        </message>
+        <message>
+            <source>Ingetrokken</source>
+            <translation>Withdrawn</translation>
+        </message>
+        <message>
+            <source>Toestemming vastle&amp;ggen...</source>
+            <translation>Reco&amp;rd consent...</translation>
+        </message>
+        <message>
+            <source>Toestemming intre&amp;kken...</source>
+            <translation>&amp;Withdraw consent...</translation>
+        </message>
+        <message>
+            <source>nee</source>
+            <translation>no</translation>
+        </message>
+        <message>
+            <source>%1 door %2</source>
+            <translation>%1 by %2</translation>
+        </message>
+        <message>
+            <source>Geen toestemming voor vastleggen: naam en notitie worden niet bewaard en de inwoner telt alleen mee in anonieme aantallen.</source>
+            <translation>No consent for registration: name and note are not kept and the resident only counts in anonymous numbers.</translation>
+        </message>
+        <message>
+            <source>De toestemming '%1' van %2 intrekken?</source>
+            <translation>Withdraw the consent '%1' of %2?</translation>
+        </message>
+        <message>
+            <source>Dit geldt ook op de andere apparaten na synchroniseren.</source>
+            <translation>This also applies on the other devices after synchronising.</translation>
+        </message>
+        <message>
+            <source>Toestemming intrekken</source>
+            <translation>Withdraw consent</translation>
+        </message>
+        <message>
+            <source>De naam en de notitie van de inwoner worden gewist. De inwoner telt daarna alleen nog mee in anonieme aantallen.</source>
+            <translation>The resident's name and note are erased. After that the resident only counts in anonymous numbers.</translation>
+        </message>
+        <message>
+            <source>Het telefoonnummer en het e-mailadres van de inwoner worden gewist.</source>
+            <translation>The resident's phone number and e-mail address are erased.</translation>
+        </message>
+        <message>
+            <source>De datums om op te volgen bij de open verwijzingen van de inwoner worden gewist.</source>
+            <translation>The follow-up dates of the resident's open referrals are erased.</translation>
+        </message>
+        <message>
+            <source>Map voor het inzageverzoek kiezen</source>
+            <translation>Choose a folder for the access request</translation>
+        </message>
+        <message>
+            <source>Inzageverzoek maken</source>
+            <translation>Making the access request</translation>
+        </message>
+        <message>
+            <source>Inzageverzoek opgeslagen: %1</source>
+            <translation>Access request saved: %1</translation>
         </message>
         <message>
             <source>Nog niets op de tijdlijn.</source>
             <translation>Nothing on the timeline yet.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RetentionPanel</name>
+        <message>
+            <source>Persoonlijke gegevens (naam, telefoon, e-mail en notities) bewaart u niet langer dan nodig. Stel in na hoeveel maanden ze worden gewist. De contacten, deelnames en verwijzingen zelf blijven, zodat de aantallen kloppen.</source>
+            <translation>Keep personal details (name, phone, e-mail and notes) no longer than needed. Set after how many months they are erased. The contacts, attendances and referrals themselves stay, so the figures stay correct.</translation>
+        </message>
+        <message>
+            <source>Maanden na het laatste contact (inwoners zonder verwijzing):</source>
+            <translation>Months after the last contact (residents without a referral):</translation>
+        </message>
+        <message>
+            <source>Maanden nadat alle verwijzingen zijn afgesloten:</source>
+            <translation>Months after all referrals were closed:</translation>
+        </message>
+        <message>
+            <source>Termijnen op&amp;slaan</source>
+            <translation>&amp;Save periods</translation>
+        </message>
+        <message>
+            <source>&amp;Voorbeeld bekijken</source>
+            <translation>&amp;Preview</translation>
+        </message>
+        <message>
+            <source>Nu &amp;opschonen...</source>
+            <translation>Clean &amp;up now...</translation>
+        </message>
+        <message>
+            <source>geen termijn</source>
+            <translation>no period</translation>
+        </message>
+        <message>
+            <source> maanden</source>
+            <translation> months</translation>
+        </message>
+        <message>
+            <source>De bewaartermijnen zijn opgeslagen.</source>
+            <translation>The retention periods are saved.</translation>
+        </message>
+        <message numerus="yes">
+            <source>De bewaartermijn van %n inwoner(s) is verstreken.</source>
+            <translation>
+                <numerusform>The retention period of %n resident has passed.</numerusform>
+                <numerusform>The retention period of %n residents has passed.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Er zijn geen inwoners waarvan de bewaartermijn is verstreken.</source>
+            <translation>There are no residents whose retention period has passed.</translation>
+        </message>
+        <message>
+            <source>Voorbeeld bekijken</source>
+            <translation>Preview</translation>
+        </message>
+        <message>
+            <source>Gegevens wissen...</source>
+            <translation>Erasing details...</translation>
+        </message>
+        <message>
+            <source>Gestopt: van %1 van de %2 inwoners zijn de gegevens gewist.</source>
+            <translation>Stopped: the details of %1 of the %2 residents were erased.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Van %n inwoner(s) zijn de gegevens gewist. Synchroniseer om dit ook op de andere apparaten door te voeren.</source>
+            <translation>
+                <numerusform>The details of %n resident were erased. Synchronise to carry this through to the other devices.</numerusform>
+                <numerusform>The details of %n residents were erased. Synchronise to carry this through to the other devices.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Opschonen</source>
+            <translation>Clean up</translation>
         </message>
     </context>
     <context>
@@ -3668,6 +4036,13 @@
         <message>
             <source>Details</source>
             <translation>Details</translation>
+        </message>
+    </context>
+    <context>
+        <name>_ConfirmDialog</name>
+        <message>
+            <source>Ik begrijp dat dit niet ongedaan kan worden.</source>
+            <translation>I understand that this cannot be undone.</translation>
         </message>
     </context>
     <context>

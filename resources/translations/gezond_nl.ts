@@ -95,6 +95,10 @@
             <translation>Rol wijzigen...</translation>
         </message>
         <message>
+            <source>Herstelsleutel maken...</source>
+            <translation>Herstelsleutel maken...</translation>
+        </message>
+        <message>
             <source>Vergrendelen na (minuten, 0 = nooit):</source>
             <translation>Vergrendelen na (minuten, 0 = nooit):</translation>
         </message>
@@ -185,6 +189,18 @@
         <message>
             <source>Nieuwe rol voor %1:</source>
             <translation>Nieuwe rol voor %1:</translation>
+        </message>
+        <message>
+            <source>Een herstelsleutel maken? Daarmee kan iemand die zijn wachtwoord vergeet een nieuw wachtwoord kiezen zonder gegevens te verliezen.</source>
+            <translation>Een herstelsleutel maken? Daarmee kan iemand die zijn wachtwoord vergeet een nieuw wachtwoord kiezen zonder gegevens te verliezen.</translation>
+        </message>
+        <message>
+            <source>De vorige herstelsleutel werkt daarna niet meer.</source>
+            <translation>De vorige herstelsleutel werkt daarna niet meer.</translation>
+        </message>
+        <message>
+            <source>Herstelsleutel maken</source>
+            <translation>Herstelsleutel maken</translation>
         </message>
         <message>
             <source>CSV-bestanden (*.csv)</source>
@@ -417,6 +433,10 @@
         <message>
             <source>Hier beheert u de lijsten waaruit iedereen kiest. Een waarde die niet meer gebruikt wordt, zet u op 'niet meer in gebruik': zo blijft ze bewaard bij wat er al mee is vastgelegd.</source>
             <translation>Hier beheert u de lijsten waaruit iedereen kiest. Een waarde die niet meer gebruikt wordt, zet u op 'niet meer in gebruik': zo blijft ze bewaard bij wat er al mee is vastgelegd.</translation>
+        </message>
+        <message>
+            <source>Bewaartermijnen</source>
+            <translation>Bewaartermijnen</translation>
         </message>
     </context>
     <context>
@@ -835,6 +855,29 @@
         </message>
     </context>
     <context>
+        <name>ConsentDialog</name>
+        <message>
+            <source>Toestemming vastleggen</source>
+            <translation>Toestemming vastleggen</translation>
+        </message>
+        <message>
+            <source>&amp;Waarvoor:</source>
+            <translation>&amp;Waarvoor:</translation>
+        </message>
+        <message>
+            <source>&amp;Gegeven op:</source>
+            <translation>&amp;Gegeven op:</translation>
+        </message>
+        <message>
+            <source>Vastleggen</source>
+            <translation>Vastleggen</translation>
+        </message>
+        <message>
+            <source>Annuleren</source>
+            <translation>Annuleren</translation>
+        </message>
+    </context>
+    <context>
         <name>ContactsPage</name>
         <message>
             <source>Ja</source>
@@ -1244,6 +1287,49 @@
         <message>
             <source>Notitie</source>
             <translation>Notitie</translation>
+        </message>
+    </context>
+    <context>
+        <name>EraseDialog</name>
+        <message>
+            <source>Gegevens wissen</source>
+            <translation>Gegevens wissen</translation>
+        </message>
+        <message>
+            <source>U wist de persoonlijke gegevens van %1: naam, telefoonnummer, e-mailadres en notities, en ook de notities bij contacten en verwijzingen van deze inwoner. Dat gebeurt op deze computer, in de hub en op de andere apparaten zodra die synchroniseren.
+
+Wat blijft: de contacten, deelnames en verwijzingen zelf, met buurt, geboortejaar en doelgroepen, zodat de aantallen in de rapportages kloppen. De inwoner krijgt een nieuwe naam zonder betekenis.
+
+Dit kan niet ongedaan worden gemaakt.</source>
+            <translation>U wist de persoonlijke gegevens van %1: naam, telefoonnummer, e-mailadres en notities, en ook de notities bij contacten en verwijzingen van deze inwoner. Dat gebeurt op deze computer, in de hub en op de andere apparaten zodra die synchroniseren.
+
+Wat blijft: de contacten, deelnames en verwijzingen zelf, met buurt, geboortejaar en doelgroepen, zodat de aantallen in de rapportages kloppen. De inwoner krijgt een nieuwe naam zonder betekenis.
+
+Dit kan niet ongedaan worden gemaakt.</translation>
+        </message>
+        <message>
+            <source>Gegevens &amp;wissen</source>
+            <translation>Gegevens &amp;wissen</translation>
+        </message>
+        <message>
+            <source>Reden (zonder namen):</source>
+            <translation>Reden (zonder namen):</translation>
+        </message>
+        <message>
+            <source>Verzoek van de inwoner</source>
+            <translation>Verzoek van de inwoner</translation>
+        </message>
+        <message>
+            <source>Toestemming ingetrokken</source>
+            <translation>Toestemming ingetrokken</translation>
+        </message>
+        <message>
+            <source>Gegevens niet meer nodig</source>
+            <translation>Gegevens niet meer nodig</translation>
+        </message>
+        <message>
+            <source>Wissen lukte niet</source>
+            <translation>Wissen lukte niet</translation>
         </message>
     </context>
     <context>
@@ -1787,12 +1873,20 @@
             <translation>&amp;Wachtwoord:</translation>
         </message>
         <message>
+            <source>Wachtwoord vergeten?</source>
+            <translation>Wachtwoord vergeten?</translation>
+        </message>
+        <message>
             <source>Aanmelden</source>
             <translation>Aanmelden</translation>
         </message>
         <message>
             <source>Stoppen</source>
             <translation>Stoppen</translation>
+        </message>
+        <message>
+            <source>Uw wachtwoord is vervangen. Meld u aan met het nieuwe wachtwoord.</source>
+            <translation>Uw wachtwoord is vervangen. Meld u aan met het nieuwe wachtwoord.</translation>
         </message>
         <message>
             <source>Vul uw gebruikersnaam in.</source>
@@ -2009,6 +2103,119 @@
         <message>
             <source>Apart gezet</source>
             <translation>Apart gezet</translation>
+        </message>
+    </context>
+    <context>
+        <name>PurgeConfirmDialog</name>
+        <message>
+            <source>Opschonen</source>
+            <translation>Opschonen</translation>
+        </message>
+        <message numerus="yes">
+            <source>De bewaartermijn van %n inwoner(s) is verstreken. Van hen worden de naam, het telefoonnummer, het e-mailadres en alle notities gewist, op deze computer, in de hub en op de andere apparaten zodra die synchroniseren. De contacten, deelnames en verwijzingen zelf blijven, zodat de aantallen in de rapportages kloppen.
+
+Dit kan niet ongedaan worden gemaakt.</source>
+            <translation>
+                <numerusform>De bewaartermijn van %n inwoner(s) is verstreken. Van hen worden de naam, het telefoonnummer, het e-mailadres en alle notities gewist, op deze computer, in de hub en op de andere apparaten zodra die synchroniseren. De contacten, deelnames en verwijzingen zelf blijven, zodat de aantallen in de rapportages kloppen.
+
+Dit kan niet ongedaan worden gemaakt.</numerusform>
+                <numerusform>De bewaartermijn van %n inwoner(s) is verstreken. Van hen worden de naam, het telefoonnummer, het e-mailadres en alle notities gewist, op deze computer, in de hub en op de andere apparaten zodra die synchroniseren. De contacten, deelnames en verwijzingen zelf blijven, zodat de aantallen in de rapportages kloppen.
+
+Dit kan niet ongedaan worden gemaakt.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Nu &amp;opschonen</source>
+            <translation>Nu &amp;opschonen</translation>
+        </message>
+    </context>
+    <context>
+        <name>PurgePreviewModel</name>
+        <message>
+            <source>Inwoner</source>
+            <translation>Inwoner</translation>
+        </message>
+        <message>
+            <source>Reden</source>
+            <translation>Reden</translation>
+        </message>
+        <message>
+            <source>Laatste datum</source>
+            <translation>Laatste datum</translation>
+        </message>
+        <message>
+            <source>Termijn verstreken op</source>
+            <translation>Termijn verstreken op</translation>
+        </message>
+        <message>
+            <source>Geen contact meer</source>
+            <translation>Geen contact meer</translation>
+        </message>
+        <message>
+            <source>Verwijzing afgesloten</source>
+            <translation>Verwijzing afgesloten</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecoverPasswordDialog</name>
+        <message>
+            <source>Wachtwoord vergeten</source>
+            <translation>Wachtwoord vergeten</translation>
+        </message>
+        <message>
+            <source>Met de herstelsleutel van uw coördinator of beheerder kiest u een nieuw wachtwoord. Uw gegevens blijven bewaard.</source>
+            <translation>Met de herstelsleutel van uw coördinator of beheerder kiest u een nieuw wachtwoord. Uw gegevens blijven bewaard.</translation>
+        </message>
+        <message>
+            <source>&amp;Gebruikersnaam:</source>
+            <translation>&amp;Gebruikersnaam:</translation>
+        </message>
+        <message>
+            <source>&amp;Herstelsleutel:</source>
+            <translation>&amp;Herstelsleutel:</translation>
+        </message>
+        <message>
+            <source>&amp;Nieuw wachtwoord:</source>
+            <translation>&amp;Nieuw wachtwoord:</translation>
+        </message>
+        <message>
+            <source>Wachtwoord &amp;nogmaals:</source>
+            <translation>Wachtwoord &amp;nogmaals:</translation>
+        </message>
+        <message>
+            <source>Nieuw wachtwoord instellen</source>
+            <translation>Nieuw wachtwoord instellen</translation>
+        </message>
+        <message>
+            <source>Annuleren</source>
+            <translation>Annuleren</translation>
+        </message>
+        <message>
+            <source>Te veel pogingen. Probeer het over %1 seconden opnieuw.</source>
+            <translation>Te veel pogingen. Probeer het over %1 seconden opnieuw.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecoveryKeyDialog</name>
+        <message>
+            <source>Herstelsleutel</source>
+            <translation>Herstelsleutel</translation>
+        </message>
+        <message>
+            <source>Dit is de herstelsleutel van deze computer. Wie zijn wachtwoord vergeet, kiest hiermee een nieuw wachtwoord zonder gegevens te verliezen.</source>
+            <translation>Dit is de herstelsleutel van deze computer. Wie zijn wachtwoord vergeet, kiest hiermee een nieuw wachtwoord zonder gegevens te verliezen.</translation>
+        </message>
+        <message>
+            <source>Print dit of schrijf het op en bewaar het op een veilige plek, niet bij de computer. U ziet deze sleutel maar één keer. Een eerdere herstelsleutel werkt niet meer.</source>
+            <translation>Print dit of schrijf het op en bewaar het op een veilige plek, niet bij de computer. U ziet deze sleutel maar één keer. Een eerdere herstelsleutel werkt niet meer.</translation>
+        </message>
+        <message>
+            <source>Ik heb de herstelsleutel geprint of opgeschreven</source>
+            <translation>Ik heb de herstelsleutel geprint of opgeschreven</translation>
+        </message>
+        <message>
+            <source>Klaar</source>
+            <translation>Klaar</translation>
         </message>
     </context>
     <context>
@@ -2663,12 +2870,16 @@
             <translation>Annuleren</translation>
         </message>
         <message>
+            <source>Intrekken kan op de pagina van de inwoner, met 'Toestemming intrekken'.</source>
+            <translation>Intrekken kan op de pagina van de inwoner, met 'Toestemming intrekken'.</translation>
+        </message>
+        <message>
             <source>Vul een schuilnaam in, bijvoorbeeld een voornaam met een letter.</source>
             <translation>Vul een schuilnaam in, bijvoorbeeld een voornaam met een letter.</translation>
         </message>
         <message>
-            <source>Persoonlijke gegevens mogen alleen met toestemming. Vink 'Vastleggen van gegevens' aan, of maak deze velden leeg.</source>
-            <translation>Persoonlijke gegevens mogen alleen met toestemming. Vink 'Vastleggen van gegevens' aan, of maak deze velden leeg.</translation>
+            <source>Dit mag alleen met toestemming. Vink '%1' aan, of maak dit veld leeg.</source>
+            <translation>Dit mag alleen met toestemming. Vink '%1' aan, of maak dit veld leeg.</translation>
         </message>
         <message numerus="yes">
             <source>Deze inwoner staat misschien al in de lijst (%n gevonden). Is het een van deze? Kies dan 'Deze gebruiken'. Is het echt iemand anders? Kies 'Toch nieuw aanmaken'.</source>
@@ -2720,8 +2931,12 @@
             <translation>Geslacht:</translation>
         </message>
         <message>
-            <source>Toestemming:</source>
-            <translation>Toestemming:</translation>
+            <source>Ja</source>
+            <translation>Ja</translation>
+        </message>
+        <message>
+            <source>Nee</source>
+            <translation>Nee</translation>
         </message>
         <message>
             <source>&amp;Wijzigen...</source>
@@ -2730,6 +2945,18 @@
         <message>
             <source>Nieuwe &amp;verwijzing...</source>
             <translation>Nieuwe &amp;verwijzing...</translation>
+        </message>
+        <message>
+            <source>Inzageve&amp;rzoek...</source>
+            <translation>Inzageve&amp;rzoek...</translation>
+        </message>
+        <message>
+            <source>Alle gegevens van deze inwoner opslaan als PDF en JSON.</source>
+            <translation>Alle gegevens van deze inwoner opslaan als PDF en JSON.</translation>
+        </message>
+        <message>
+            <source>Gegevens w&amp;issen...</source>
+            <translation>Gegevens w&amp;issen...</translation>
         </message>
         <message>
             <source>&amp;Tijdlijn</source>
@@ -2767,16 +2994,157 @@
             <translation>geen</translation>
         </message>
         <message>
-            <source>%1 (sinds %2)</source>
-            <translation>%1 (sinds %2)</translation>
+            <source>Toe&amp;stemming</source>
+            <translation>Toe&amp;stemming</translation>
         </message>
         <message>
-            <source>Geen toestemming vastgelegd</source>
-            <translation>Geen toestemming vastgelegd</translation>
+            <source>Waarvoor</source>
+            <translation>Waarvoor</translation>
+        </message>
+        <message>
+            <source>Gegeven op</source>
+            <translation>Gegeven op</translation>
+        </message>
+        <message>
+            <source>Vastgelegd door</source>
+            <translation>Vastgelegd door</translation>
+        </message>
+        <message>
+            <source>Ingetrokken</source>
+            <translation>Ingetrokken</translation>
+        </message>
+        <message>
+            <source>Toestemming vastle&amp;ggen...</source>
+            <translation>Toestemming vastle&amp;ggen...</translation>
+        </message>
+        <message>
+            <source>Toestemming intre&amp;kken...</source>
+            <translation>Toestemming intre&amp;kken...</translation>
+        </message>
+        <message>
+            <source>nee</source>
+            <translation>nee</translation>
+        </message>
+        <message>
+            <source>%1 door %2</source>
+            <translation>%1 door %2</translation>
+        </message>
+        <message>
+            <source>Geen toestemming voor vastleggen: naam en notitie worden niet bewaard en de inwoner telt alleen mee in anonieme aantallen.</source>
+            <translation>Geen toestemming voor vastleggen: naam en notitie worden niet bewaard en de inwoner telt alleen mee in anonieme aantallen.</translation>
+        </message>
+        <message>
+            <source>De toestemming '%1' van %2 intrekken?</source>
+            <translation>De toestemming '%1' van %2 intrekken?</translation>
+        </message>
+        <message>
+            <source>Dit geldt ook op de andere apparaten na synchroniseren.</source>
+            <translation>Dit geldt ook op de andere apparaten na synchroniseren.</translation>
+        </message>
+        <message>
+            <source>Toestemming intrekken</source>
+            <translation>Toestemming intrekken</translation>
+        </message>
+        <message>
+            <source>De naam en de notitie van de inwoner worden gewist. De inwoner telt daarna alleen nog mee in anonieme aantallen.</source>
+            <translation>De naam en de notitie van de inwoner worden gewist. De inwoner telt daarna alleen nog mee in anonieme aantallen.</translation>
+        </message>
+        <message>
+            <source>Het telefoonnummer en het e-mailadres van de inwoner worden gewist.</source>
+            <translation>Het telefoonnummer en het e-mailadres van de inwoner worden gewist.</translation>
+        </message>
+        <message>
+            <source>De datums om op te volgen bij de open verwijzingen van de inwoner worden gewist.</source>
+            <translation>De datums om op te volgen bij de open verwijzingen van de inwoner worden gewist.</translation>
+        </message>
+        <message>
+            <source>Map voor het inzageverzoek kiezen</source>
+            <translation>Map voor het inzageverzoek kiezen</translation>
+        </message>
+        <message>
+            <source>Inzageverzoek maken</source>
+            <translation>Inzageverzoek maken</translation>
+        </message>
+        <message>
+            <source>Inzageverzoek opgeslagen: %1</source>
+            <translation>Inzageverzoek opgeslagen: %1</translation>
         </message>
         <message>
             <source>Nog niets op de tijdlijn.</source>
             <translation>Nog niets op de tijdlijn.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RetentionPanel</name>
+        <message>
+            <source>Persoonlijke gegevens (naam, telefoon, e-mail en notities) bewaart u niet langer dan nodig. Stel in na hoeveel maanden ze worden gewist. De contacten, deelnames en verwijzingen zelf blijven, zodat de aantallen kloppen.</source>
+            <translation>Persoonlijke gegevens (naam, telefoon, e-mail en notities) bewaart u niet langer dan nodig. Stel in na hoeveel maanden ze worden gewist. De contacten, deelnames en verwijzingen zelf blijven, zodat de aantallen kloppen.</translation>
+        </message>
+        <message>
+            <source>Maanden na het laatste contact (inwoners zonder verwijzing):</source>
+            <translation>Maanden na het laatste contact (inwoners zonder verwijzing):</translation>
+        </message>
+        <message>
+            <source>Maanden nadat alle verwijzingen zijn afgesloten:</source>
+            <translation>Maanden nadat alle verwijzingen zijn afgesloten:</translation>
+        </message>
+        <message>
+            <source>Termijnen op&amp;slaan</source>
+            <translation>Termijnen op&amp;slaan</translation>
+        </message>
+        <message>
+            <source>&amp;Voorbeeld bekijken</source>
+            <translation>&amp;Voorbeeld bekijken</translation>
+        </message>
+        <message>
+            <source>Nu &amp;opschonen...</source>
+            <translation>Nu &amp;opschonen...</translation>
+        </message>
+        <message>
+            <source>geen termijn</source>
+            <translation>geen termijn</translation>
+        </message>
+        <message>
+            <source> maanden</source>
+            <translation> maanden</translation>
+        </message>
+        <message>
+            <source>De bewaartermijnen zijn opgeslagen.</source>
+            <translation>De bewaartermijnen zijn opgeslagen.</translation>
+        </message>
+        <message numerus="yes">
+            <source>De bewaartermijn van %n inwoner(s) is verstreken.</source>
+            <translation>
+                <numerusform>De bewaartermijn van %n inwoner(s) is verstreken.</numerusform>
+                <numerusform>De bewaartermijn van %n inwoner(s) is verstreken.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Er zijn geen inwoners waarvan de bewaartermijn is verstreken.</source>
+            <translation>Er zijn geen inwoners waarvan de bewaartermijn is verstreken.</translation>
+        </message>
+        <message>
+            <source>Voorbeeld bekijken</source>
+            <translation>Voorbeeld bekijken</translation>
+        </message>
+        <message>
+            <source>Gegevens wissen...</source>
+            <translation>Gegevens wissen...</translation>
+        </message>
+        <message>
+            <source>Gestopt: van %1 van de %2 inwoners zijn de gegevens gewist.</source>
+            <translation>Gestopt: van %1 van de %2 inwoners zijn de gegevens gewist.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Van %n inwoner(s) zijn de gegevens gewist. Synchroniseer om dit ook op de andere apparaten door te voeren.</source>
+            <translation>
+                <numerusform>Van %n inwoner(s) zijn de gegevens gewist. Synchroniseer om dit ook op de andere apparaten door te voeren.</numerusform>
+                <numerusform>Van %n inwoner(s) zijn de gegevens gewist. Synchroniseer om dit ook op de andere apparaten door te voeren.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Opschonen</source>
+            <translation>Opschonen</translation>
         </message>
     </context>
     <context>
@@ -3668,6 +4036,13 @@
         <message>
             <source>Details</source>
             <translation>Details</translation>
+        </message>
+    </context>
+    <context>
+        <name>_ConfirmDialog</name>
+        <message>
+            <source>Ik begrijp dat dit niet ongedaan kan worden.</source>
+            <translation>Ik begrijp dat dit niet ongedaan kan worden.</translation>
         </message>
     </context>
     <context>

@@ -354,6 +354,8 @@ class NewReferralDialog(_FormDialog):
         self.resident_id = resident_id
         self.resident_chosen_label.setText(self.tr("Gekozen: %1").replace("%1", alias))
         self.errors.set("resident_id", None)
+        # A follow-up date only with the resident's consent for it (docs/privacy.md).
+        self.follow_up_check.setChecked(self.services.referrals.follow_up_allowed(resident_id))
 
     def _new_resident(self) -> None:
         dialog = ResidentDialog(self.services, self, alias=self.resident_lookup.text().strip())

@@ -40,7 +40,12 @@ from PySide6.QtWidgets import (
 
 from ...errors import GezondError, ValidationError
 from ...models.enums import ConsentPurpose, Gender
-from ...services.residents import DuplicateSuspected, ResidentInput, ResidentView
+from ...services.residents import (
+    FIELD_PURPOSE,
+    DuplicateSuspected,
+    ResidentInput,
+    ResidentView,
+)
 from .. import errors as ui_errors
 from ..labels import label
 from . import (
@@ -296,10 +301,15 @@ class ResidentDialog(QDialog):
         self.gender_combo.setCurrentIndex(max(0, self.gender_combo.findData(r.gender)))
         for c in r.consents:
             if c.active and c.purpose in self.consent_checks:
-                self.consent_checks[c.purpose].setChecked(True)
+                check = self.consent_checks[c.purpose]
+                check.setChecked(True)
                 date = self.consent_dates[c.purpose]
                 date.setDate(to_qdate(c.given_on))
                 date.setEnabled(False)  # recorded consent: its date stays as it was
+                # Withdrawing clears details: only on the resident page, which asks first.
+                check.setEnabled(False)
+                check.setToolTip(self.tr("Intrekken kan op de pagina van de inwoner, met "
+                                         "'Toestemming intrekken'."))
         self.name_edit.setText(r.full_name or "")
         self.phone_edit.setText(r.phone or "")
         self.email_edit.setText(r.email or "")
@@ -342,6 +352,11 @@ class ResidentDialog(QDialog):
             neighbourhood_id=self.neighbourhood_combo.currentData(),
             target_group_ids=self.target_groups.checked_ids(),
             notes=self.resident.notes if self.resident else "",
+            # Consents ticked now are recorded in the same save as the details.
+            consents=tuple(
+                (purpose, from_qdate(self.consent_dates[purpose].date()))
+                for purpose, check in self.consent_checks.items()
+                if check.isChecked() and purpose not in self._active_consent(self.resident)),
         )
 
     def _check_local(self, inp: ResidentInput) -> bool:
@@ -352,14 +367,15 @@ class ResidentDialog(QDialog):
             self.errors.set("alias", self.tr(
                 "Vul een schuilnaam in, bijvoorbeeld een voornaam met een letter."))
             ok = False
-        personal = [f for f, v in (("full_name", inp.full_name), ("phone", inp.phone),
-                                   ("email", inp.email)) if v]
-        if personal and not self.consent_checks[PERSONAL_DATA_PURPOSE].isChecked():
-            self.errors.set(personal[0], self.tr(
-                "Persoonlijke gegevens mogen alleen met toestemming. Vink "
-                "'Vastleggen van gegevens' aan, of maak deze velden leeg."))
-            self.personal_toggle.setChecked(True)
-            ok = False
+        # Each detail needs its own consent (services.residents.FIELD_PURPOSE).
+        for f, v in (("full_name", inp.full_name), ("phone", inp.phone), ("email", inp.email)):
+            purpose = FIELD_PURPOSE[f]
+            if v and not self.consent_checks[purpose].isChecked():
+                self.errors.set(f, self.tr(
+                    "Dit mag alleen met toestemming. Vink '%1' aan, of maak dit veld leeg.")
+                    .replace("%1", label(ConsentPurpose(purpose))))
+                self.personal_toggle.setChecked(True)
+                ok = False
         return ok
 
     @staticmethod

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -34,7 +35,7 @@ from .. import errors as ui_errors
 from ..common import format_datetime, heading
 from ..idle_lock import idle_minutes, set_idle_minutes
 from ..labels import label
-from ..login import AccountDialog
+from ..login import AccountDialog, RecoveryKeyDialog
 
 AUDIT_LIMIT = 1000
 Index = QModelIndex | QPersistentModelIndex
@@ -110,10 +111,13 @@ class AccountsPage(QWidget):
         self.reset_button = QPushButton(self.tr("Wachtwoord opnieuw instellen..."), self)
         self.active_button = QPushButton(self.tr("Uitschakelen of aanzetten"), self)
         self.role_button = QPushButton(self.tr("Rol wijzigen..."), self)
+        self.recovery_button = QPushButton(self.tr("Herstelsleutel maken..."), self)
+        self.recovery_button.setObjectName("makeRecoveryKey")
         for b, slot in ((self.new_button, self.new_account),
                         (self.reset_button, self.reset_password),
                         (self.active_button, self.toggle_active),
-                        (self.role_button, self.change_role)):
+                        (self.role_button, self.change_role),
+                        (self.recovery_button, self.make_recovery_key)):
             b.clicked.connect(slot)
             row.addWidget(b)
         row.addStretch(1)
@@ -262,6 +266,26 @@ class AccountsPage(QWidget):
         if ok:
             role = roles[names.index(choice)].value
             self._do(lambda: self.services.workers.update(a.worker_id, role=role))
+
+    def confirm_recovery_key(self) -> bool:
+        text = self.tr("Een herstelsleutel maken? Daarmee kan iemand die zijn wachtwoord "
+                       "vergeet een nieuw wachtwoord kiezen zonder gegevens te verliezen.")
+        if self.services.accounts.has_recovery_key():
+            text += " " + self.tr("De vorige herstelsleutel werkt daarna niet meer.")
+        answer = QMessageBox.question(self, self.tr("Herstelsleutel maken"), text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def make_recovery_key(self) -> None:
+        """A new recovery key, shown once (docs/encryption.md)."""
+        if not self.confirm_recovery_key():
+            return
+        try:
+            key = self.services.accounts.create_recovery_key()
+        except GezondError as exc:
+            ui_errors.show_gezond_error(self, exc)
+            return
+        RecoveryKeyDialog(key, self).exec()
+        self.reload()
 
     def _do(self, action: Any) -> None:
         try:

@@ -38,6 +38,7 @@ from ..dialogs_activity import (
     retired_label,
     schedule_text,
 )
+from ..row_model import RowTableModel
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -46,41 +47,15 @@ RELEVANT = frozenset({"activity", "session", "attendance", "neighbourhood", "org
 RETIRED_COLOR = "#8a8a8a"
 
 
-class ActivityListModel(QAbstractTableModel):
+class ActivityListModel(RowTableModel[ActivityView]):
     """Activities (a few hundred at most) with their schedule; retired ones greyed."""
 
     NAME, NEIGHBOURHOOD, SCHEDULE = range(3)
+    numbered = True
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[ActivityView] = []
-        self._headers = [self.tr("Activiteit"), self.tr("Buurt"), self.tr("Wanneer")]
-
-    def set_rows(self, rows: list[ActivityView]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def row_of(self, activity_id: uuid.UUID | None) -> int | None:
-        for i, a in enumerate(self.rows):
-            if a.id == activity_id:
-                return i
-        return None
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < 3:
-            return self._headers[section]
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Vertical:
-            return str(section + 1)
-        return None
+        self.headers = [self.tr("Activiteit"), self.tr("Buurt"), self.tr("Wanneer")]
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
@@ -101,42 +76,16 @@ class ActivityListModel(QAbstractTableModel):
         return None
 
 
-class SessionListModel(QAbstractTableModel):
+class SessionListModel(RowTableModel[SessionRow]):
     """The sessions of one activity, newest first, with their head counts."""
 
-    HEADERS = 5
+    COLUMNS = 5
+    numbered = True
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[SessionRow] = []
-        self._headers = [self.tr("Datum"), self.tr("Deelnemers"), self.tr("Vrijwilligers"),
-                         self.tr("Zonder naam"), self.tr("Totaal")]
-
-    def set_rows(self, rows: list[SessionRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def row_of(self, session_id: uuid.UUID | None) -> int | None:
-        for i, r in enumerate(self.rows):
-            if r.id == session_id:
-                return i
-        return None
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.HEADERS
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < self.HEADERS:
-            return self._headers[section]
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Vertical:
-            return str(section + 1)
-        return None
+        self.headers = [self.tr("Datum"), self.tr("Deelnemers"), self.tr("Vrijwilligers"),
+                        self.tr("Zonder naam"), self.tr("Totaal")]
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
@@ -222,7 +171,7 @@ class ActivitiesPage(QWidget):
         sessions_label.setBuddy(self.session_view)
         sh = self.session_view.horizontalHeader()
         sh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in range(1, SessionListModel.HEADERS):
+        for col in range(1, SessionListModel.COLUMNS):
             sh.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         rlay.addWidget(self.session_view, 1)
         sbuttons = QHBoxLayout()

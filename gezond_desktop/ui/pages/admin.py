@@ -1,6 +1,8 @@
 """Beheer (coordinators): neighbourhoods, venues, organisations and their services,
 activities, target groups, topics, tracks and programme lines. Add, edit, retire
-(retired values stay on old records, shown greyed) and import from CSV or Excel."""
+(retired values stay on old records, shown greyed) and import from CSV or Excel.
+The last tab, Bewaartermijnen, sets the retention periods and runs a purge after
+a preview (docs/erasure.md)."""
 
 from __future__ import annotations
 
@@ -14,10 +16,12 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QFileDialog,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QSpinBox,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -27,14 +31,16 @@ from PySide6.QtWidgets import (
 from ...errors import GezondError
 from ...services import Services
 from ...services.activities import ActivityView
+from ...services.erasure import MAX_MONTHS, PurgeCandidate, PurgeResult, RetentionSettings
 from ...services.imports import ImportReport
 from ...services.reference import RefItem
 from ...tasks import TaskState
 from .. import errors as ui_errors
 from .. import labels as ui_labels
-from ..common import heading
+from ..common import format_date, heading
 from ..dialogs_activity import ActivityDialog, ModelIndex, retired_label
 from ..dialogs_admin import ImportReportDialog, RefEditDialog, plural
+from ..dialogs_erasure import PurgeConfirmDialog
 from ..operations import run_op
 from .activities import RETIRED_COLOR, ActivityListModel
 
@@ -324,6 +330,180 @@ class RefPanel(QWidget):
         dialog.open()
 
 
+class PurgePreviewModel(QAbstractTableModel):
+    """The residents a purge would erase (the preview), in the order of the service."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[PurgeCandidate] = []
+        self.headers = [self.tr("Inwoner"), self.tr("Reden"), self.tr("Laatste datum"),
+                        self.tr("Termijn verstreken op")]
+        self._reasons = {"contact": self.tr("Geen contact meer"),
+                         "referral": self.tr("Verwijzing afgesloten")}
+
+    def set_rows(self, rows: list[PurgeCandidate]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(self.headers)):
+            return self.headers[section]
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (role != Qt.ItemDataRole.DisplayRole or not index.isValid()
+                or not 0 <= index.row() < len(self.rows)):
+            return None
+        c = self.rows[index.row()]
+        return (c.alias, self._reasons.get(c.reason, c.reason), format_date(c.last_date),
+                format_date(c.due_on))[index.column()]
+
+
+class RetentionPanel(QWidget):
+    """Bewaartermijnen: the retention periods, a preview of who is due and the purge.
+
+    The periods are settings of this device (docs/erasure.md): the coordinator
+    runs the purge here, and the erasures reach every device through sync."""
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.dialog: QDialog | None = None
+        self.preview: list[PurgeCandidate] = []
+        lay = QVBoxLayout(self)
+        intro = QLabel(self.tr(
+            "Persoonlijke gegevens (naam, telefoon, e-mail en notities) bewaart u niet "
+            "langer dan nodig. Stel in na hoeveel maanden ze worden gewist. De contacten, "
+            "deelnames en verwijzingen zelf blijven, zodat de aantallen kloppen."), self)
+        intro.setWordWrap(True)
+        lay.addWidget(intro)
+        form = QFormLayout()
+        self.contact_months = self._months_box()
+        self.referral_months = self._months_box()
+        form.addRow(self.tr("Maanden na het laatste contact (inwoners zonder verwijzing):"),
+                    self.contact_months)
+        form.addRow(self.tr("Maanden nadat alle verwijzingen zijn afgesloten:"),
+                    self.referral_months)
+        lay.addLayout(form)
+        buttons = QHBoxLayout()
+        self.save_button = QPushButton(self.tr("Termijnen op&slaan"), self)
+        self.preview_button = QPushButton(self.tr("&Voorbeeld bekijken"), self)
+        self.purge_button = QPushButton(self.tr("Nu &opschonen..."), self)
+        for b in (self.save_button, self.preview_button, self.purge_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        lay.addLayout(buttons)
+        self.model = PurgePreviewModel(self)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        lay.addWidget(self.view, 1)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        lay.addWidget(self.status)
+        self.save_button.clicked.connect(self.save)
+        self.preview_button.clicked.connect(self.show_preview)
+        self.purge_button.clicked.connect(self.confirm_purge)
+        allowed = services.actor().coordinates
+        for w in (self.contact_months, self.referral_months, self.save_button,
+                  self.preview_button):
+            w.setEnabled(allowed)
+        self.purge_button.setEnabled(False)
+        settings = services.erasure.retention()
+        self.contact_months.setValue(settings.contact_months or 0)
+        self.referral_months.setValue(settings.referral_months or 0)
+
+    def _months_box(self) -> QSpinBox:
+        box = QSpinBox(self)
+        box.setRange(0, MAX_MONTHS)
+        box.setSpecialValueText(self.tr("geen termijn"))
+        box.setSuffix(self.tr(" maanden"))
+        return box
+
+    def save(self) -> bool:
+        try:
+            self.services.erasure.set_retention(RetentionSettings(
+                self.contact_months.value() or None, self.referral_months.value() or None))
+        except GezondError as exc:
+            ui_errors.show_gezond_error(self, exc)
+            return False
+        self.status.setText(self.tr("De bewaartermijnen zijn opgeslagen."))
+        self._set_preview([])
+        return True
+
+    def _set_preview(self, rows: list[PurgeCandidate]) -> None:
+        self.preview = rows
+        self.model.set_rows(rows)
+        self.purge_button.setEnabled(bool(rows))
+
+    def show_preview(self) -> None:
+        if not self.save():
+            return
+        self.preview_button.setEnabled(False)
+
+        def work(_state: TaskState) -> list[PurgeCandidate]:
+            return self.services.erasure.purge_preview()
+
+        def done(rows: list[PurgeCandidate]) -> None:
+            self.preview_button.setEnabled(True)
+            self._set_preview(rows)
+            self.status.setText(self.tr("De bewaartermijn van %n inwoner(s) is verstreken.",
+                                        "", len(rows)) if rows else self.tr(
+                "Er zijn geen inwoners waarvan de bewaartermijn is verstreken."))
+
+        def failed(exc: GezondError) -> None:
+            self.preview_button.setEnabled(True)
+            ui_errors.show_gezond_error(self, exc)
+
+        run_op(self, work, done, title=self.tr("Voorbeeld bekijken"), on_error=failed)
+
+    def confirm_purge(self) -> QDialog | None:
+        if not self.preview:
+            return None
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+        self.dialog = PurgeConfirmDialog(len(self.preview), self)
+        self.dialog.accepted.connect(self.purge)
+        self.dialog.open()
+        return self.dialog
+
+    def purge(self) -> None:
+        ids = [c.resident_id for c in self.preview]
+        text = self.tr("Gegevens wissen...")
+        self.purge_button.setEnabled(False)
+
+        def work(state: TaskState) -> PurgeResult:
+            return self.services.erasure.purge(None, ids, progress=state.progress(text))
+
+        def done(result: PurgeResult) -> None:
+            self._set_preview([])
+            if result.cancelled:
+                self.status.setText(self.tr(
+                    "Gestopt: van %1 van de %2 inwoners zijn de gegevens gewist.")
+                    .replace("%1", str(len(result.erased))).replace("%2", str(result.planned)))
+            else:
+                self.status.setText(self.tr(
+                    "Van %n inwoner(s) zijn de gegevens gewist. Synchroniseer om dit ook op "
+                    "de andere apparaten door te voeren.", "", len(result.erased)))
+
+        def failed(exc: GezondError) -> None:
+            self._set_preview([])
+            ui_errors.show_gezond_error(self, exc)
+
+        run_op(self, work, done, title=self.tr("Opschonen"), on_error=failed)
+
+
 class AdminPage(QWidget):
     """Beheer: one tab per kind of reference value."""
 
@@ -345,6 +525,8 @@ class AdminPage(QWidget):
             panel = RefPanel(services, kind, self)
             self.panels[kind] = panel
             self.tabs.addTab(panel, plural(kind))
+        self.retention = RetentionPanel(services, self)
+        self.tabs.addTab(self.retention, self.tr("Bewaartermijnen"))
         lay.addWidget(self.tabs, 1)
 
     def refresh(self, changed: frozenset[str]) -> None:

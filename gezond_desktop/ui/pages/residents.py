@@ -8,6 +8,7 @@ attendances, and the step from participant to volunteer.
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +17,7 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QAbstractTableModel,
     QCoreApplication,
+    QDate,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -24,22 +26,30 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QDateEdit,
     QDialog,
+    QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from ...errors import GezondError, NotFoundError
-from ...services.residents import ResidentView, TimelineItem
+from ...models.enums import ConsentPurpose
+from ...services.residents import ConsentView, ResidentView, TimelineItem
 from .. import errors as ui_errors
 from ..common import format_date, heading
 from ..dialogs.resident_dialog import ResidentDialog, resident_summary
@@ -56,6 +66,67 @@ WATCHED = frozenset({"resident", "resident_consent", "encounter", "referral",
 
 Index = QModelIndex | QPersistentModelIndex
 VOLUNTEER_STEP = "became_volunteer"
+
+
+def ask(parent: QWidget, title: str, text: str) -> bool:
+    """Ask a yes/no question, "Nee" the default (tests replace this function)."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    for button, word in (
+            (QMessageBox.StandardButton.Yes, QCoreApplication.translate("ResidentsPage", "Ja")),
+            (QMessageBox.StandardButton.No, QCoreApplication.translate("ResidentsPage", "Nee"))):
+        widget = box.button(button)
+        if widget is not None:
+            widget.setText(word)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def choose_folder(parent: QWidget, title: str) -> str:
+    """Ask for a folder; "" when cancelled (tests replace this function)."""
+    return QFileDialog.getExistingDirectory(parent, title)
+
+
+class ConsentDialog(QDialog):
+    """Record a consent: for which purpose (those not active yet) and since when."""
+
+    def __init__(self, purposes: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("consentDialog")
+        self.setWindowTitle(self.tr("Toestemming vastleggen"))
+        form = QFormLayout(self)
+        self.purpose_combo = QComboBox(self)
+        self.purpose_combo.setObjectName("consentPurpose")
+        for code in purposes:
+            self.purpose_combo.addItem(tr_label(ConsentPurpose(code).label), code)
+        self.date_edit = QDateEdit(self)
+        self.date_edit.setObjectName("consentGivenOn")
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("dd-MM-yyyy")
+        today = dt.date.today()
+        qtoday = QDate(today.year, today.month, today.day)
+        self.date_edit.setDate(qtoday)
+        self.date_edit.setMaximumDate(qtoday)
+        form.addRow(self.tr("&Waarvoor:"), self.purpose_combo)
+        form.addRow(self.tr("&Gegeven op:"), self.date_edit)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if ok is not None:
+            ok.setText(self.tr("Vastleggen"))
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        if cancel is not None:
+            cancel.setText(self.tr("Annuleren"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def purpose(self) -> str:
+        return str(self.purpose_combo.currentData())
+
+    def given_on(self) -> dt.date:
+        d = self.date_edit.date()
+        return dt.date(d.year(), d.month(), d.day())
 
 
 
@@ -220,15 +291,12 @@ class ResidentsPage(QWidget):
         self.groups_label = QLabel(right)
         self.groups_label.setWordWrap(True)
         self.gender_label = QLabel(right)
-        self.consent_label = QLabel(right)
-        self.consent_label.setObjectName("consents")
-        self.consent_label.setWordWrap(True)
         facts.addRow(self.tr("Geboortejaar:"), self.birth_label)
         facts.addRow(self.tr("Buurt:"), self.neighbourhood_label)
         facts.addRow(self.tr("Doelgroepen:"), self.groups_label)
         facts.addRow(self.tr("Geslacht:"), self.gender_label)
-        facts.addRow(self.tr("Toestemming:"), self.consent_label)
         rl.addLayout(facts)
+        self._build_consents(right, rl)
         buttons = QHBoxLayout()
         self.edit_button = QPushButton(self.tr("&Wijzigen..."), right)
         self.edit_button.setObjectName("editResident")
@@ -238,7 +306,20 @@ class ResidentsPage(QWidget):
         self.referral_button.clicked.connect(self.new_referral)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.referral_button)
+        # Right of access: everything held about the resident, as PDF and JSON.
+        self.access_button = QPushButton(self.tr("Inzageve&rzoek..."), right)
+        self.access_button.setObjectName("accessRequest")
+        self.access_button.setToolTip(self.tr(
+            "Alle gegevens van deze inwoner opslaan als PDF en JSON."))
+        self.access_button.clicked.connect(self.access_request)
+        buttons.addWidget(self.access_button)
         buttons.addStretch(1)
+        # Right to erasure (coordinators only; docs/erasure.md).
+        self.erase_button = QPushButton(self.tr("Gegevens w&issen..."), right)
+        self.erase_button.setObjectName("eraseResident")
+        self.erase_button.clicked.connect(self.erase_current)
+        self.erase_button.setVisible(services.actor().coordinates)
+        buttons.addWidget(self.erase_button)
         rl.addLayout(buttons)
         timeline_label = QLabel(self.tr("&Tijdlijn"), right)
         tfont = QFont(timeline_label.font())
@@ -357,13 +438,15 @@ class ResidentsPage(QWidget):
     def _show(self, r: ResidentView | None, items: list[TimelineItem] | None = None) -> None:
         self.current = r
         has = r is not None
-        for w in (self.edit_button, self.referral_button, self.timeline_view):
+        for w in (self.edit_button, self.referral_button, self.timeline_view,
+                  self.access_button, self.consent_table):
             w.setEnabled(has)
+        self._show_consents(r)
         self.empty_label.setVisible(not has)
         if r is None:
             self.name_label.setText(self.tr("Geen inwoner gekozen"))
             for lab in (self.birth_label, self.neighbourhood_label, self.groups_label,
-                        self.gender_label, self.consent_label):
+                        self.gender_label):
                 lab.setText("")
             self.timeline_model.set_items([])
             return
@@ -373,13 +456,6 @@ class ResidentsPage(QWidget):
         self.neighbourhood_label.setText(r.neighbourhood_name or unknown)
         self.groups_label.setText(", ".join(r.target_group_names) or self.tr("geen"))
         self.gender_label.setText(tr_label(r.gender_label))
-        active = [c for c in r.consents if c.active]
-        if active:
-            self.consent_label.setText("\n".join(
-                self.tr("%1 (sinds %2)").replace("%1", tr_label(c.purpose_label))
-                .replace("%2", format_date(c.given_on)) for c in active))
-        else:
-            self.consent_label.setText(self.tr("Geen toestemming vastgelegd"))
         self.timeline_model.set_items(items or [])
         if not items:
             self.empty_label.setText(self.tr("Nog niets op de tijdlijn."))
@@ -387,6 +463,169 @@ class ResidentsPage(QWidget):
         else:
             self.empty_label.setText(self.tr("Kies links een inwoner, of maak een nieuwe."))
         self.timeline_view.resizeRowsToContents()
+
+    # -- consent -----------------------------------------------------------------------
+    def _build_consents(self, parent: QWidget, layout: QVBoxLayout) -> None:
+        title = QLabel(self.tr("Toe&stemming"), parent)
+        bold = QFont(title.font())
+        bold.setBold(True)
+        title.setFont(bold)
+        layout.addWidget(title)
+        self.consent_table = QTableWidget(0, 4, parent)
+        self.consent_table.setObjectName("consentTable")
+        self.consent_table.setHorizontalHeaderLabels([
+            self.tr("Waarvoor"), self.tr("Gegeven op"), self.tr("Vastgelegd door"),
+            self.tr("Ingetrokken")])
+        self.consent_table.verticalHeader().hide()
+        self.consent_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.consent_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.consent_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.consent_table.horizontalHeader().setStretchLastSection(True)
+        self.consent_table.setMaximumHeight(self.fontMetrics().height() * 8)
+        self.consent_table.itemSelectionChanged.connect(self._consent_selection)
+        title.setBuddy(self.consent_table)
+        layout.addWidget(self.consent_table)
+        self.consent_label = QLabel(parent)
+        self.consent_label.setObjectName("consents")
+        self.consent_label.setWordWrap(True)
+        layout.addWidget(self.consent_label)
+        row = QHBoxLayout()
+        self.add_consent_button = QPushButton(self.tr("Toestemming vastle&ggen..."), parent)
+        self.add_consent_button.setObjectName("addConsent")
+        self.add_consent_button.clicked.connect(self.add_consent)
+        self.withdraw_button = QPushButton(self.tr("Toestemming intre&kken..."), parent)
+        self.withdraw_button.setObjectName("withdrawConsent")
+        self.withdraw_button.clicked.connect(self.withdraw_consent)
+        row.addWidget(self.add_consent_button)
+        row.addWidget(self.withdraw_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.access_label = QLabel(parent)
+        self.access_label.setObjectName("accessResult")
+        self.access_label.setWordWrap(True)
+        self.access_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.access_label)
+
+    def _show_consents(self, r: ResidentView | None) -> None:
+        consents: list[ConsentView] = sorted(
+            r.consents if r else [], key=lambda c: (not c.active, c.given_on))
+        self.consent_table.setRowCount(len(consents))
+        for i, c in enumerate(consents):
+            if c.withdrawn_on is None:
+                withdrawn = self.tr("nee")
+            elif c.withdrawn_by_name:
+                withdrawn = (self.tr("%1 door %2").replace("%1", format_date(c.withdrawn_on))
+                             .replace("%2", c.withdrawn_by_name))
+            else:
+                withdrawn = format_date(c.withdrawn_on)
+            cells = (tr_label(c.purpose_label), format_date(c.given_on),
+                     c.recorded_by_name or self.tr("onbekend"), withdrawn)
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, c)
+                if not c.active:
+                    item.setForeground(QBrush(QColor("#6b6b6b")))
+                self.consent_table.setItem(i, col, item)
+        self.consent_table.resizeColumnsToContents()
+        if r is None:
+            self.consent_label.setText("")
+        elif not any(c.active and c.purpose == ConsentPurpose.REGISTRATION.value
+                     for c in consents):
+            self.consent_label.setText(self.tr(
+                "Geen toestemming voor vastleggen: naam en notitie worden niet bewaard en de "
+                "inwoner telt alleen mee in anonieme aantallen."))
+        else:
+            self.consent_label.setText("")
+        self.consent_label.setVisible(bool(self.consent_label.text()))
+        active = {c.purpose for c in consents if c.active}
+        self.add_consent_button.setEnabled(
+            r is not None and any(p.value not in active for p in ConsentPurpose))
+        self.access_label.setText("")
+        self.access_label.hide()
+        self._consent_selection()
+
+    def selected_consent(self) -> ConsentView | None:
+        items = self.consent_table.selectedItems()
+        if not items:
+            return None
+        c = items[0].data(Qt.ItemDataRole.UserRole)
+        return c if isinstance(c, ConsentView) else None
+
+    def _consent_selection(self) -> None:
+        c = self.selected_consent()
+        self.withdraw_button.setEnabled(c is not None and c.active)
+
+    def add_consent(self) -> None:
+        if self.current is None:
+            return
+        active = {c.purpose for c in self.current.consents if c.active}
+        purposes = [p.value for p in ConsentPurpose if p.value not in active]
+        if not purposes:
+            return
+        dialog = ConsentDialog(purposes, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            self.services.residents.add_consent(self.current.id, dialog.purpose(),
+                                                dialog.given_on())
+        except GezondError as exc:
+            ui_errors.show_gezond_error(self, exc)
+            return
+        self._show_id(self.current.id)
+
+    def withdraw_consent(self) -> None:
+        c = self.selected_consent()
+        if self.current is None or c is None or not c.active:
+            return
+        text = (self.tr("De toestemming '%1' van %2 intrekken?")
+                .replace("%1", tr_label(c.purpose_label)).replace("%2", self.current.alias))
+        clears = self._clears_text(c.purpose)
+        if clears:
+            text += "\n\n" + clears
+        text += "\n\n" + self.tr("Dit geldt ook op de andere apparaten na synchroniseren.")
+        if not ask(self, self.tr("Toestemming intrekken"), text):
+            return
+        try:
+            self.services.residents.withdraw_consent(c.id)
+        except GezondError as exc:
+            ui_errors.show_gezond_error(self, exc)
+            return
+        self._show_id(self.current.id)
+
+    def _clears_text(self, purpose: str) -> str:
+        texts = {
+            ConsentPurpose.REGISTRATION.value: self.tr(
+                "De naam en de notitie van de inwoner worden gewist. De inwoner telt daarna "
+                "alleen nog mee in anonieme aantallen."),
+            ConsentPurpose.CONTACT.value: self.tr(
+                "Het telefoonnummer en het e-mailadres van de inwoner worden gewist."),
+            ConsentPurpose.REFERRAL_FOLLOW_UP.value: self.tr(
+                "De datums om op te volgen bij de open verwijzingen van de inwoner worden "
+                "gewist."),
+        }
+        return texts.get(purpose, "")
+
+    # -- right of access ---------------------------------------------------------------
+    def access_request(self) -> None:
+        if self.current is None:
+            return
+        folder = choose_folder(self, self.tr("Map voor het inzageverzoek kiezen"))
+        if not folder:
+            return
+        from ...services.rights import RightsService
+        from ..operations import run_op
+
+        rid = self.current.id
+        rights = RightsService(self.services)
+        self.access_label.setText("")
+        self.access_op = run_op(
+            self, lambda state: rights.export_access(rid, folder, progress=state.progress()),
+            self._access_done, title=self.tr("Inzageverzoek maken"), cancellable=False)
+
+    def _access_done(self, files: list[Any]) -> None:
+        self.access_label.setText(self.tr("Inzageverzoek opgeslagen: %1").replace(
+            "%1", ", ".join(str(f) for f in files)))
+        self.access_label.show()
 
     def timeline_items(self) -> list[TimelineItem]:
         return [self.timeline_model.item(i) for i in range(self.timeline_model.rowCount())]
@@ -398,6 +637,15 @@ class ResidentsPage(QWidget):
         dialog = ResidentDialog(self.services, self, resident=self.current)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.result_resident is not None:
             self.search_now(keep=dialog.result_resident.id)
+
+    def erase_current(self) -> None:
+        if self.current is None:
+            return
+        from ..dialogs_erasure import start_erasure
+
+        rid = self.current.id
+        self.erase_dialog = start_erasure(self, self.services, rid, self.current.alias,
+                                          lambda _r: self.open_record(rid))
 
     def new_referral(self) -> None:
         if self.current is None:

@@ -50,6 +50,7 @@ from ..dialogs_sync import (
     utc_to_local,
 )
 from ..operations import Operation, run_op
+from ..row_model import RowTableModel
 from . import COORDINATORS
 
 AUTO_SETTING = "sync.auto_minutes"
@@ -82,24 +83,12 @@ def one_line(text: str, limit: int = 80) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-class ProblemsModel(QAbstractTableModel):
+class ProblemsModel(RowTableModel[ProblemView]):
     """Held and quarantined bundles: what happened, which file, why."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[ProblemView] = []
         self.headers = (self.tr("Wat"), self.tr("Reden"), self.tr("Bestand"))
-
-    def set_rows(self, rows: list[ProblemView]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
 
     def state_text(self, p: ProblemView) -> str:
         if p.state == "held":
@@ -114,33 +103,14 @@ class ProblemsModel(QAbstractTableModel):
             return (self.state_text(p), p.reason, p.source)[index.column()]
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self.headers)):
-            return self.headers[section]
-        return None
 
-
-class ConflictsModel(QAbstractTableModel):
+class ConflictsModel(RowTableModel[ConflictRow]):
     """Open conflicts: what, the value in use, the other value, when found."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[ConflictRow] = []
         self.headers = (self.tr("Wat"), self.tr("Over"), self.tr("Nu in gebruik"),
                         self.tr("Andere waarde"), self.tr("Gevonden op"))
-
-    def set_rows(self, rows: list[ConflictRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
@@ -154,13 +124,6 @@ class ConflictsModel(QAbstractTableModel):
             return texts[index.column()]
         if role == Qt.ItemDataRole.UserRole:
             return r.view.id
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self.headers)):
-            return self.headers[section]
         return None
 
 
