@@ -14,6 +14,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -38,6 +39,36 @@ def save(widget: QWidget, path: Path) -> None:
     if not widget.grab().save(str(path)):
         sys.exit(f"could not write {path}")
     print(path)
+
+
+def extra_shots(app: QApplication, window: Any, services: Any, outdir: Path) -> None:
+    """A resident with consent, the retention tab, and the privacy dialogs."""
+    from gezond_desktop.security.crypto import new_recovery_key
+    from gezond_desktop.ui.dialogs_erasure import EraseDialog
+    from gezond_desktop.ui.login import LoginDialog, RecoverPasswordDialog, RecoveryKeyDialog
+
+    page = window.show_page("residents")
+    settle(app)
+    view = page.list_view
+    if view.model() is not None and view.model().rowCount() > 0:
+        view.setCurrentIndex(view.model().index(0, 0))
+        settle(app)
+    save(window, outdir / "03b-resident.png")
+    admin = window.show_page("admin")
+    admin.tabs.setCurrentIndex(admin.tabs.count() - 1)
+    settle(app)
+    save(window, outdir / "08b-retention.png")
+    dialogs: list[tuple[str, QWidget]] = [
+        ("91-login", LoginDialog(services)),
+        ("92-forgot-password", RecoverPasswordDialog(services)),
+        ("93-recovery-key", RecoveryKeyDialog(new_recovery_key())),
+        ("94-erase", EraseDialog("Amal")),
+    ]
+    for name, dialog in dialogs:
+        dialog.show()
+        settle(app, 0.1)
+        save(dialog, outdir / f"{name}.png")
+        dialog.close()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -79,6 +110,7 @@ def main(argv: list[str] | None = None) -> int:
         window.show_page(key)
         settle(app)
         save(window, args.outdir / f"{i:02d}-{key}.png")
+    extra_shots(app, window, services, args.outdir)
     dialog = FirstRunDialog(services)
     dialog.show()
     settle(app, 0.1)

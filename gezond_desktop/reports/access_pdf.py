@@ -16,6 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
     KeepTogether,
@@ -154,6 +155,8 @@ def _referral_details(ref: dict[str, Any], st: _Styles) -> list[Flowable]:
     head = f"Verwijzing van {_text(ref.get('registered_on'))}: {ref.get('pathway', '')}"
     steps = ref.get("status_history") or []
     if steps:
+        # A heading never stays alone at the foot of a page.
+        flow.append(CondPageBreak(30 * mm))
         flow.append(_p(f"{head}: statusgeschiedenis", st.h2_table))
         flow.append(_table(steps, (("on", "Datum", 2), ("status", "Status", 3),
                                    ("worker", "Medewerker", 3), ("note", "Notitie", 5)), st))
@@ -162,6 +165,7 @@ def _referral_details(ref: dict[str, Any], st: _Styles) -> list[Flowable]:
         dims = [k for k in scores[0] if k not in ("id", "moment", "measured_on")]
         cols = (("moment", "Moment", 2.0), ("measured_on", "Gemeten op", 2.0),
                 *((d, d, 1.6) for d in dims))
+        flow.append(CondPageBreak(30 * mm))
         flow.append(_p(f"{head}: Positieve Gezondheid", st.h2_table))
         flow.append(_table(scores, cols, st))
     return flow

@@ -429,6 +429,8 @@ class RetentionPanel(QWidget):
         box.setRange(0, MAX_MONTHS)
         box.setSpecialValueText(self.tr("geen termijn"))
         box.setSuffix(self.tr(" maanden"))
+        box.setMinimumWidth(140)
+        box.setMaximumWidth(200)
         return box
 
     def save(self) -> bool:
