@@ -9,11 +9,9 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -36,15 +34,14 @@ from .pdf import (
     MARGIN_TOP,
     MARGIN_X,
     PAGE_H,
-    PAGE_W,
     PRIMARY,
     RULE,
     TEXT,
     ZEBRA,
     _canvas_class,
     _p,
-    _register_fonts,
     _Styles,
+    title_band,
 )
 
 TITLE = "Inzageverzoek: gegevens van een inwoner"
@@ -82,21 +79,7 @@ SECTIONS: tuple[tuple[str, str, tuple[tuple[str, str, float], ...]], ...] = (
 )
 
 
-def _band(canvas: Canvas, _doc: BaseDocTemplate) -> None:
-    """The title band of the reports, with this document's own subtitle."""
-    canvas.saveState()
-    canvas.setFillColor(PRIMARY)
-    canvas.rect(0, PAGE_H - 34 * mm, PAGE_W, 34 * mm, stroke=0, fill=1)
-    canvas.setFillColor(colors.HexColor("#9DB3CC"))
-    canvas.rect(0, PAGE_H - 35.5 * mm, PAGE_W, 1.5 * mm, stroke=0, fill=1)
-    canvas.setFillColor(colors.white)
-    font, bold, _ = _register_fonts()
-    canvas.setFont(bold, 13)
-    canvas.drawString(MARGIN_X, PAGE_H - 17 * mm, "Gezond Desktop")
-    canvas.setFont(font, 9.5)
-    canvas.drawString(MARGIN_X, PAGE_H - 23 * mm,
-                      "Inzageverzoek volgens de AVG (artikel 15): vertrouwelijk")
-    canvas.restoreState()
+_band = title_band("Inzageverzoek volgens de AVG (artikel 15): vertrouwelijk")
 
 
 def _text(v: Any) -> str:

@@ -194,20 +194,27 @@ def _canvas_class(title: str, made: str, internal: bool, font: str,
     return NumberedCanvas
 
 
-def _title_page_band(canvas: Canvas, _doc: BaseDocTemplate) -> None:
-    canvas.saveState()
-    canvas.setFillColor(PRIMARY)
-    canvas.rect(0, PAGE_H - 34 * mm, PAGE_W, 34 * mm, stroke=0, fill=1)
-    canvas.setFillColor(colors.HexColor("#9DB3CC"))
-    canvas.rect(0, PAGE_H - 35.5 * mm, PAGE_W, 1.5 * mm, stroke=0, fill=1)
-    canvas.setFillColor(colors.white)
-    font, bold, _ = _register_fonts()
-    canvas.setFont(bold, 13)
-    canvas.drawString(MARGIN_X, PAGE_H - 17 * mm, "Gezond Desktop")
-    canvas.setFont(font, 9.5)
-    canvas.drawString(MARGIN_X, PAGE_H - 23 * mm,
-                      "Rapportage voor gemeente, financiers en programmateam")
-    canvas.restoreState()
+def title_band(subtitle: str) -> Callable[[Canvas, BaseDocTemplate], None]:
+    """The dark title band of a first page, with ``subtitle`` under the app name."""
+
+    def draw(canvas: Canvas, _doc: BaseDocTemplate) -> None:
+        canvas.saveState()
+        canvas.setFillColor(PRIMARY)
+        canvas.rect(0, PAGE_H - 34 * mm, PAGE_W, 34 * mm, stroke=0, fill=1)
+        canvas.setFillColor(colors.HexColor("#9DB3CC"))
+        canvas.rect(0, PAGE_H - 35.5 * mm, PAGE_W, 1.5 * mm, stroke=0, fill=1)
+        canvas.setFillColor(colors.white)
+        font, bold, _ = _register_fonts()
+        canvas.setFont(bold, 13)
+        canvas.drawString(MARGIN_X, PAGE_H - 17 * mm, "Gezond Desktop")
+        canvas.setFont(font, 9.5)
+        canvas.drawString(MARGIN_X, PAGE_H - 23 * mm, subtitle)
+        canvas.restoreState()
+
+    return draw
+
+
+_title_page_band = title_band("Rapportage voor gemeente, financiers en programmateam")
 
 
 # -- building blocks -------------------------------------------------------------------

@@ -7,10 +7,11 @@ a preview (docs/erasure.md)."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,6 +43,7 @@ from ..dialogs_activity import ActivityDialog, ModelIndex, retired_label
 from ..dialogs_admin import ImportReportDialog, RefEditDialog, plural
 from ..dialogs_erasure import PurgeConfirmDialog
 from ..operations import run_op
+from ..row_model import RowTableModel
 from .activities import RETIRED_COLOR, ActivityListModel
 
 # Tabs in order: (kind, entities whose change means this tab must reload).
@@ -58,13 +60,14 @@ TABS: tuple[tuple[str, frozenset[str]], ...] = (
 )
 
 
-class RefTableModel(QAbstractTableModel):
+class RefTableModel(RowTableModel[RefItem]):
     """The values of one kind (at most a few hundred), retired ones greyed."""
+
+    numbered = True
 
     def __init__(self, kind: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind = kind
-        self.rows: list[RefItem] = []
         self.parent_names: dict[uuid.UUID, str] = {}
         self._yes = self.tr("Ja")
         self._in_use = self.tr("In gebruik")
@@ -79,32 +82,10 @@ class RefTableModel(QAbstractTableModel):
         self.headers = [*headers.get(kind, [self.tr("Naam"), self.tr("Code")]),
                         self.tr("Status")]
 
-    def set_rows(self, rows: list[RefItem], parent_names: dict[uuid.UUID, str]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.parent_names = parent_names
-        self.endResetModel()
-
-    def row_of(self, id_: uuid.UUID | None) -> int | None:
-        for i, r in enumerate(self.rows):
-            if r.id == id_:
-                return i
-        return None
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.headers):
-                return self.headers[section]
-            if orientation == Qt.Orientation.Vertical:
-                return str(section + 1)
-        return None
+    def set_rows(self, rows: Sequence[RefItem],
+                 parent_names: dict[uuid.UUID, str] | None = None) -> None:
+        self.parent_names = parent_names or {}
+        super().set_rows(rows)
 
     def _cell(self, r: RefItem, col: int) -> str:
         if col == len(self.headers) - 1:
@@ -330,34 +311,15 @@ class RefPanel(QWidget):
         dialog.open()
 
 
-class PurgePreviewModel(QAbstractTableModel):
+class PurgePreviewModel(RowTableModel[PurgeCandidate]):
     """The residents a purge would erase (the preview), in the order of the service."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[PurgeCandidate] = []
         self.headers = [self.tr("Inwoner"), self.tr("Reden"), self.tr("Laatste datum"),
                         self.tr("Termijn verstreken op")]
         self._reasons = {"contact": self.tr("Geen contact meer"),
                          "referral": self.tr("Verwijzing afgesloten")}
-
-    def set_rows(self, rows: list[PurgeCandidate]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self.headers)):
-            return self.headers[section]
-        return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (role != Qt.ItemDataRole.DisplayRole or not index.isValid()
