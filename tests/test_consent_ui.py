@@ -6,15 +6,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
+from qt_helpers import on_modal
 
 from gezond_desktop.services import Services, open_services
 from gezond_desktop.services.residents import ResidentInput
@@ -34,27 +35,6 @@ def svc(tmp_path: Path) -> Iterator[Services]:
     services = base.as_worker(me.id)
     yield services
     services.db.close()
-
-
-def on_modal(action: Callable[[QDialog], None]) -> list[BaseException]:
-    problems: list[BaseException] = []
-
-    def run() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(20, run)
-            return
-        try:
-            assert isinstance(dialog, QDialog)
-            action(dialog)
-        except BaseException as exc:
-            problems.append(exc)
-        finally:
-            if dialog.isVisible():
-                dialog.reject()
-
-    QTimer.singleShot(0, run)
-    return problems
 
 
 def open_page(qtbot: QtBot, svc: Services, alias: str) -> ResidentsPage:

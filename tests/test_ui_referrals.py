@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QSpinBox, QWidget
 from pytestqt.qtbot import QtBot
+from qt_helpers import on_modal
 
 from gezond_desktop.services import Services, open_services
 from gezond_desktop.services.referrals import ReferralFilter, ReferralInput
@@ -61,29 +62,6 @@ def shot(widget: QWidget, name: str) -> None:
     if SHOTS:
         Path(SHOTS).mkdir(parents=True, exist_ok=True)
         image.save(str(Path(SHOTS) / f"{name}.png"))
-
-
-def on_modal(action: Callable[[QDialog], None]) -> list[BaseException]:
-    """Run ``action`` on the next modal dialog (opened with exec()); a failing action
-    closes the dialog so the test cannot hang, and is reported in the list."""
-    problems: list[BaseException] = []
-
-    def run() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(20, run)
-            return
-        try:
-            assert isinstance(dialog, QDialog)
-            action(dialog)
-        except BaseException as exc:
-            problems.append(exc)
-        finally:
-            if dialog.isVisible():
-                dialog.reject()
-
-    QTimer.singleShot(0, run)
-    return problems
 
 
 def type_scores(qtbot: QtBot, spins: dict[str, QSpinBox], scores: dict[str, int]) -> None:

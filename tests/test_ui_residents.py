@@ -6,17 +6,18 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
+from qt_helpers import on_modal
 
 from gezond_desktop.services import Services, open_services
 from gezond_desktop.services.activities import ActivityInput
@@ -53,29 +54,6 @@ def shot(widget: QWidget, name: str) -> None:
 
 def hood(svc: Services, name: str) -> Any:
     return next(n for n in svc.reference.list("neighbourhood") if n.name == name)
-
-
-def on_modal(qtbot: QtBot, action: Callable[[QDialog], None]) -> list[BaseException]:
-    """Run ``action`` on the next modal dialog (opened with exec()); if it fails or
-    leaves the dialog open, the dialog is closed so the test cannot hang."""
-    problems: list[BaseException] = []
-
-    def run() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(20, run)
-            return
-        try:
-            assert isinstance(dialog, QDialog)
-            action(dialog)
-        except BaseException as exc:
-            problems.append(exc)
-        finally:
-            if dialog.isVisible():
-                dialog.reject()
-
-    QTimer.singleShot(0, run)
-    return problems
 
 
 def test_new_resident_with_consent_and_personal_details(qtbot: QtBot, svc: Services) -> None:
@@ -236,7 +214,7 @@ def test_new_resident_from_the_page_is_selected(qtbot: QtBot, svc: Services) -> 
         qtbot.keyClicks(dialog.birth_year_edit, "1960")
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
-    problems = on_modal(qtbot, fill)
+    problems = on_modal(fill)
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
     assert problems == []
     assert page.current is not None and page.current.alias == "Mevrouw de Wit"
