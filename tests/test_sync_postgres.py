@@ -395,6 +395,64 @@ def test_two_devices_uploading_at_once_are_both_stored(pg_url: str, schema: str)
     hub_b.close()
 
 
+@needs_pg
+def test_mixed_push_keeps_text_exact_and_sorts_new_known_and_conflicting(
+        pg_url: str, schema: str) -> None:
+    """Awkward text reaches the readable tables exactly (the push writes COPY text
+    itself); a batch mixing new changes, a re-delivered one and one with other
+    content stores only the new ones, quarantines the other, and applies it never."""
+    hub, dev = _bare_hub(pg_url, schema)
+    hood, act, res = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    tracks = [str(uuid.uuid4()), str(uuid.uuid4())]
+    awkward = 'Tab\there, line\nbreak, back\\slash \\N "quote" {brace}, komma; é ☂'
+    first = [
+        _entry(1, 100, "neighbourhood", hood, "insert",
+               {"name": awkward, "code": "c\\d", "is_focus": True, "municipality": None}),
+        _entry(2, 101, "activity", act, "insert",
+               {"name": 'Wandelen "buiten"', "track_ids": tracks, "weekday": 3,
+                "start_time": "09:30:00", "target_group_ids": []}),
+        _entry(3, 102, "resident", res, "update", {"birth_year": 1961, "full_name": "Geheim"}),
+        _entry(4, 103, "resident", uuid.uuid4(), "insert", {"birth_year": 1990}),
+    ]
+    assert hub.push(_batch(dev, first)).seq_to == 4
+    tables = {t: sql.Identifier(schema, t) for t in (
+        "neighbourhood", "activity", "hub_change", "hub_bundle", "hub_quarantine")}
+    resident_t = sql.Identifier(schema, pg_schema.state_table("resident"))
+    assert _q(pg_url, sql.SQL("SELECT name, code, is_focus, municipality FROM {}").format(
+        tables["neighbourhood"])) == [(awkward, "c\\d", True, None)]
+    assert _q(pg_url, sql.SQL("SELECT name, track_ids, weekday, start_time::text, "
+                              "target_group_ids FROM {}").format(tables["activity"])) == [
+        ('Wandelen "buiten"', [uuid.UUID(t) for t in tracks], 3, "09:30:00", [])]
+    assert _q(pg_url, sql.SQL("SELECT birth_year, sync_version, sync_versions ? 'birth_year' "
+                              "FROM {} WHERE id = %s").format(resident_t), (res,)) == [
+        (1961, "", True)]
+
+    again = [
+        first[2],  # re-delivered, same content: a no-op
+        _entry(4, 103, "resident", uuid.uuid4(), "insert", {"birth_year": 1800}),  # other
+        _entry(5, 200, "neighbourhood", hood, "update", {"name": "Nieuw\tnaam"}),
+        _entry(6, 50, "activity", act, "update", {"name": "ouder, dus niet"}),
+        _entry(7, 201, "resident", res, "update", {"birth_year": 1962}),
+    ]
+    for _ in range(2):  # the second time nothing changes any more
+        assert hub.push(_batch(dev, again)).seq_to == 7
+        assert [(p.state, p.source.endswith("quarantaine-000000000004"))
+                for p in hub.last_push_problems] == [("quarantined", True)]
+        assert _q(pg_url, sql.SQL("SELECT COUNT(*) FROM {}").format(
+            tables["hub_change"])) == [(7,)]
+        assert _q(pg_url, sql.SQL("SELECT seq_from, seq_to FROM {} ORDER BY 1").format(
+            tables["hub_bundle"])) == [(1, 4), (5, 7)]
+        assert _q(pg_url, sql.SQL("SELECT seq FROM {}").format(
+            tables["hub_quarantine"])) == [(4,)]
+        assert _q(pg_url, sql.SQL("SELECT name, code FROM {}").format(
+            tables["neighbourhood"])) == [("Nieuw\tnaam", "c\\d")]
+        assert _q(pg_url, sql.SQL("SELECT name FROM {}").format(tables["activity"])) == [
+            ('Wandelen "buiten"',)]
+        assert sorted(_q(pg_url, sql.SQL("SELECT birth_year FROM {}").format(
+            resident_t))) == [(1962,), (1990,)]
+    hub.close()
+
+
 # -- content mismatch -------------------------------------------------------------------------
 @needs_pg
 def test_same_seq_with_other_content_is_quarantined_never_applied(team: PgTeam) -> None:

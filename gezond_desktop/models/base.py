@@ -1,7 +1,5 @@
 """Declarative base, column types and the columns every synced record carries."""
 
-from __future__ import annotations
-
 import datetime as dt
 import uuid
 from typing import Any, ClassVar

@@ -7,8 +7,6 @@ schema version. Database triggers refuse any synced row whose (id, hlc) has no
 change entry, so data cannot be written without one.
 """
 
-from __future__ import annotations
-
 import uuid
 
 from sqlalchemy import BigInteger, Index, String, Text

@@ -1,7 +1,5 @@
 """Workers, devices and residents (pseudonymous by default)."""
 
-from __future__ import annotations
-
 import datetime as dt
 import uuid
 
@@ -62,7 +60,7 @@ class Resident(Synced, Base):
     target_groups: Mapped[list[TargetGroup]] = relationship(
         secondary=resident_target_group, lazy="selectin", order_by=TargetGroup.name
     )
-    consents: Mapped[list[ResidentConsent]] = relationship(
+    consents: Mapped[list["ResidentConsent"]] = relationship(
         back_populates="resident", lazy="selectin", order_by="ResidentConsent.given_on"
     )
 

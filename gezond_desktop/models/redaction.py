@@ -2,8 +2,6 @@
 fields were blanked after an erasure. See :mod:`gezond_desktop.store.redaction`
 and migration 0005."""
 
-from __future__ import annotations
-
 import datetime as dt
 import uuid
 

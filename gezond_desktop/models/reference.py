@@ -1,7 +1,5 @@
 """Reference data kept centrally by coordinators and flowing to every device."""
 
-from __future__ import annotations
-
 import uuid
 
 from sqlalchemy import Column, ForeignKey, Index, String, Table, Text
@@ -42,7 +40,7 @@ class Organisation(Synced, Retirable, Base):
     kind: Mapped[str] = mapped_column(String(40), default="other")
     description: Mapped[str] = mapped_column(Text, default="")
 
-    services: Mapped[list[OrganisationService]] = relationship(
+    services: Mapped[list["OrganisationService"]] = relationship(
         back_populates="organisation", order_by="OrganisationService.name"
     )
 

@@ -15,8 +15,6 @@ values (:class:`~gezond_desktop.security.crypto.DataLocked`, raised by the
 change log hook before anything is flushed).
 """
 
-from __future__ import annotations
-
 from typing import Any
 
 from sqlalchemy import String, Text, func, inspect

@@ -1,7 +1,5 @@
 """The field work: encounters, referrals, activities, sessions and attendance."""
 
-from __future__ import annotations
-
 import datetime as dt
 import uuid
 
@@ -167,7 +165,7 @@ class Referral(Synced, Base):
         secondary=referral_organisation
     )
     destination_activities: Mapped[list[Activity]] = relationship(secondary=referral_activity)
-    events: Mapped[list[ReferralEvent]] = relationship(
+    events: Mapped[list["ReferralEvent"]] = relationship(
         back_populates="referral", order_by="(ReferralEvent.occurred_on, ReferralEvent.hlc)"
     )
 

@@ -8,10 +8,12 @@
 Protocol (see :mod:`.hub` for the rules every hub keeps):
 
 * One push is ONE transaction: the change rows are inserted with
-  ``INSERT ... ON CONFLICT (device_id, seq) DO NOTHING``; rows that already
-  existed are compared by their keyed content hash: the same content is a
-  no-op, other content is kept in ``hub_quarantine`` and reported as a
-  quarantined :class:`HubProblem`, never applied. The new changes are stored as
+  ``INSERT ... ON CONFLICT (device_id, seq) DO NOTHING`` (when none of them is
+  stored yet, checked under the device's push lock, they are copied straight
+  in; the primary key still refuses a duplicate and the push is retried); rows
+  that already existed are compared by their keyed content hash: the same
+  content is a no-op, other content is kept in ``hub_quarantine`` and reported
+  as a quarantined :class:`HubProblem`, never applied. The new changes are stored as
   one sealed bundle (team key AES-GCM + the device's Ed25519 signature, exactly
   the folder hub's format, :mod:`.bundle`), so the server never sees personal
   data in clear. The readable merged-state tables (:data:`.pg_schema.READABLE`,
@@ -29,11 +31,14 @@ Protocol (see :mod:`.hub` for the rules every hub keeps):
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
 import hashlib
 import json
 import re
+import sys
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -62,6 +67,7 @@ from .keys import KeyStore
 KIND = "postgres"
 CONNECT_TIMEOUT = 5  # seconds
 RETRIES = 3  # deadlock / serialization failure: the whole push is retried
+SWITCH_INTERVAL = 0.0005  # seconds, while pushing (see PgHub.push)
 _SCHEMA_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
 QUARANTINE_REASON = (
@@ -176,16 +182,28 @@ def create_pg_hub(url: str, password: str | None = None,
 def content_hash(team_key: bytes, entry: Mapping[str, Any]) -> bytes:
     """Keyed hash of one change's content: equal content, equal hash; the server
     cannot test guesses against it without the team key."""
-    h = hashlib.blake2b(key=team_key[:64], digest_size=32)
-    h.update("\x1f".join((str(entry["s"]), str(entry["h"]), str(entry["e"]), str(entry["r"]),
-                          str(entry["o"]), str(entry.get("w") or ""), str(entry["f"]),
-                          str(entry.get("p") or "{}"))).encode())
-    return h.digest()
+    return content_hashes(team_key, (entry,))[0]
+
+
+def content_hashes(team_key: bytes, entries: Iterable[Mapping[str, Any]]) -> list[bytes]:
+    """:func:`content_hash` of each entry (the keyed state is set up once)."""
+    base = hashlib.blake2b(key=team_key[:64], digest_size=32)
+    out = []
+    for e in entries:
+        h = base.copy()
+        h.update(f"{e['s']}\x1f{e['h']}\x1f{e['e']}\x1f{e['r']}\x1f{e['o']}\x1f"
+                 f"{e.get('w') or ''}\x1f{e['f']}\x1f{e.get('p') or '{}'}".encode())
+        out.append(h.digest())
+    return out
 
 
 def version_key(hlc: int, device_hex: str) -> str:
     """Sortable text form of a field version (hlc, device): compares like the engine."""
     return f"{hlc:020d}:{device_hex}"
+
+
+# -- COPY text format, built in one pass (psycopg's per-value dumpers are the slow part)
+_COPY_ESCAPE = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
 # values, base version (the insert's; '' when none), per-field versions, highest hlc
@@ -198,22 +216,28 @@ def readable_rows(device_hex: str, entries: Iterable[Mapping[str, Any]]
     (the newest version per field), their versions and the highest hlc.
     Personal fields never get here: only :data:`.pg_schema.READABLE` columns."""
     allowed = {t: frozenset(c for c, _ in cols) for t, cols in pg_schema.READABLE.items()}
+    listed = {t: tuple(c for c, _ in cols) for t, cols in pg_schema.READABLE.items()}
     out: dict[str, dict[str, ReadableRow]] = {t: {} for t in allowed}
-    loads = json.loads
+    loads, decode = json.loads, json.JSONDecoder().raw_decode
     for e in entries:
         cols = allowed.get(e["e"])
         if cols is None:
             continue
         fields = e["f"]
         if isinstance(fields, str):
-            fields = loads(fields)
+            try:  # raw_decode: json.loads without its two whitespace regex scans
+                fields, end = decode(fields)
+                if end != len(e["f"]):
+                    fields = loads(e["f"])
+            except ValueError:
+                fields = loads(e["f"])
         hlc = int(e["h"])
         key = f"{hlc:020d}:{device_hex}"
         recs = out[e["e"]]
         rid = e["r"]
         row = recs.get(rid)
         if row is None:
-            values = {f: v for f, v in fields.items() if f in cols}
+            values = {c: fields[c] for c in listed[e["e"]] if c in fields}
             if e["o"] == "insert":
                 recs[rid] = [values, key, {}, hlc]
             else:
@@ -227,6 +251,150 @@ def readable_rows(device_hex: str, entries: Iterable[Mapping[str, Any]]
         if hlc > row[3]:
             row[3] = hlc
     return {t: recs for t, recs in out.items() if recs}
+
+
+def _array_literal(values: list[Any]) -> str:
+    """A PostgreSQL array literal of a flat list (text elements quoted)."""
+    parts = []
+    for x in values:
+        if type(x) is str:
+            if '"' in x or "\\" in x:
+                x = x.replace("\\", "\\\\").replace('"', '\\"')
+            parts.append(f'"{x}"')
+        elif x is None:
+            parts.append("NULL")
+        elif isinstance(x, int | float) and not isinstance(x, bool):
+            parts.append(str(x))
+        else:
+            parts.append('"' + json.dumps(x).replace("\\", "\\\\").replace('"', '\\"') + '"')
+    return "{" + ",".join(parts) + "}"
+
+
+def _copy_text(v: Any) -> str:
+    """One value in ``COPY`` text format (JSON-like values: None, bool, numbers,
+    text, flat lists for array columns)."""
+    if type(v) is str:
+        if "\\" in v or "\t" in v or "\n" in v or "\r" in v:
+            return v.translate(_COPY_ESCAPE)
+        return v
+    if v is None:
+        return "\\N"
+    if v is True or v is False:
+        return "t" if v else "f"
+    if isinstance(v, int | float):
+        return str(v)
+    if isinstance(v, list):
+        return _copy_text(_array_literal(v))
+    return _copy_text(json.dumps(v))
+
+
+Lines = tuple[list[str], list[str]]  # record ids (sorted) and their COPY text lines
+
+
+def _clean_cell(v: Any) -> str:
+    """:func:`_copy_text` of a value from JSON text without any backslash: its
+    strings hold no quote, backslash, tab or newline."""
+    if type(v) is list:
+        if not v:
+            return "{}"
+        try:
+            return '{"' + '","'.join(v) + '"}'
+        except TypeError:  # not all text
+            pass
+    return _copy_text(v)
+
+
+def readable_lines(device_hex: str, entries: Iterable[Mapping[str, Any]]
+                   ) -> Iterator[tuple[str, Lines]]:
+    """:func:`readable_rows` as ``COPY`` text lines per table (in the order of
+    :data:`.pg_schema.READABLE`), sorted by record id: (id, the table's columns,
+    hlc, sync_version, sync_versions)."""
+    entries = list(entries)
+    # JSON text without a backslash holds no string with a backslash, tab or newline
+    # (JSON escapes those): the text values of such records need no COPY escaping.
+    escape = {(e["e"], e["r"]) for e in entries
+              if not isinstance(e["f"], str) or "\\" in e["f"]}
+    dumps = json.dumps
+    text = _copy_text
+    for table, recs in readable_rows(device_hex, entries).items():
+        cols = [c for c, _ in pg_schema.READABLE[table]]
+        ids = sorted(recs)
+        lines = []
+        for rid in ids:
+            values, base, versions, hlc = recs[rid]
+            get = values.get
+            if (table, rid) in escape:
+                cells = [text(get(c)) for c in cols]
+            else:
+                cells = [v if type(v) is str else "\\N" if v is None else _clean_cell(v)
+                         for v in map(get, cols)]
+            lines.append(f"{text(str(rid))}\t{chr(9).join(cells)}\t{int(hlc)}\t"
+                         f"{base}\t{text(dumps(versions)) if versions else '{}'}\n")
+        yield table, (ids, lines)
+
+
+ReadableJob = dict[str, "Future[Lines]"]
+
+
+def readable_job() -> ReadableJob:
+    """One (empty) future per readable table, for :func:`fill_readable`."""
+    return {t: Future() for t in pg_schema.READABLE}
+
+
+def fill_readable(job: ReadableJob, device_hex: str, entries: list[dict[str, Any]]
+                  ) -> ReadableJob:
+    """Set each table's lines as soon as they are made: the push sends the first
+    tables while the next are being prepared."""
+    try:
+        by_table: dict[str, list[dict[str, Any]]] = {t: [] for t in job}
+        for e in entries:
+            part = by_table.get(e["e"])
+            if part is not None:
+                part.append(e)
+        for table, part in by_table.items():
+            job[table].set_result(dict(readable_lines(device_hex, part)).get(table, ([], [])))
+    except BaseException as exc:
+        for f in job.values():
+            if not f.done():
+                f.set_exception(exc)
+        raise
+    return job
+
+
+def _write_chunked(cp: psycopg.Copy, lines: list[str], size: int = 16384) -> None:
+    """Send COPY lines in chunks: the server parses one while the next is joined."""
+    for i in range(0, len(lines), size):
+        cp.write("".join(lines[i:i + size]))
+
+
+_runtime_lock = threading.Lock()
+_runtime_users = 0
+_runtime_saved: tuple[bool, float] = (True, 0.005)
+
+
+@contextlib.contextmanager
+def _push_runtime() -> Iterator[None]:
+    """While any push runs in this process: the cyclic garbage collector paused
+    (tens of thousands of short-lived dicts, no reference cycles) and a short GIL
+    switch interval (the worker thread holds the GIL while the pushing thread waits
+    for the server; at the default 5 ms every round trip can wait that long).
+    Counted, so that pushes in several threads restore the settings once."""
+    global _runtime_users, _runtime_saved
+    with _runtime_lock:
+        if _runtime_users == 0:
+            _runtime_saved = (gc.isenabled(), sys.getswitchinterval())
+            gc.disable()
+            sys.setswitchinterval(min(_runtime_saved[1], SWITCH_INTERVAL))
+        _runtime_users += 1
+    try:
+        yield
+    finally:
+        with _runtime_lock:
+            _runtime_users -= 1
+            if _runtime_users == 0:
+                sys.setswitchinterval(_runtime_saved[1])
+                if _runtime_saved[0]:
+                    gc.enable()
 
 
 def _runs(seqs: Iterable[int]) -> list[tuple[int, int]]:
@@ -367,25 +535,19 @@ class PgHub(Hub):
         self.last_push_problems = []
         if not batch.entries:
             return PushAck(batch.device_id, self.stored_seq(batch.device_id), "")
-        # Tens of thousands of short-lived dicts make the cyclic garbage collector
-        # a large part of a push; nothing here makes reference cycles: pause it.
-        gc_was_on = gc.isenabled()
-        gc.disable()
-        try:
+        with _push_runtime():
             return self._push(batch)
-        finally:
-            if gc_was_on:
-                gc.enable()
 
     def _push(self, batch: OutgoingBatch) -> PushAck:
         entries = sorted(batch.entries, key=lambda e: int(e["s"]))
-        hashes = [content_hash(self.team_key, e) for e in entries]
-        # Seal the whole batch and prepare the readable rows in worker threads (gzip,
-        # AES and the server's work release the GIL) while the change rows are sent:
-        # the common case is "all new".
-        with ThreadPoolExecutor(2, thread_name_prefix="gezond-push") as pool:
+        hashes = content_hashes(self.team_key, entries)
+        # One worker thread prepares the readable rows, table by table (the first
+        # tables are sent while the next are made), then seals the whole batch (the
+        # common case is "all new"); meanwhile this thread sends the change rows.
+        with ThreadPoolExecutor(1, thread_name_prefix="gezond-push") as pool:
+            readable = readable_job()
+            pool.submit(fill_readable, readable, batch.device_id.hex, entries)
             sealed = pool.submit(self._seal, batch.device_id, entries)
-            readable = pool.submit(readable_rows, batch.device_id.hex, entries)
             for attempt in range(RETRIES):
                 try:
                     ack = self._push_tx(batch.device_id, entries, hashes, sealed, readable)
@@ -406,13 +568,15 @@ class PgHub(Hub):
 
     def _push_tx(self, device_id: uuid.UUID, entries: list[dict[str, Any]],
                  hashes: list[bytes], sealed: Future[bytes],
-                 readable_job: Future[dict[str, dict[str, ReadableRow]]]) -> PushAck:
+                 readable: ReadableJob) -> PushAck:
         conn = self._connection()
         problems: list[HubProblem] = []
         with conn.transaction():
             # One push per device at a time (two threads of one device, a retry racing
             # a slow first attempt); different devices do not wait for each other here.
-            conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s))",
+            # (work_mem: the readable merge sorts its rows by id in memory, not on disk.)
+            conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s)), "
+                         "set_config('work_mem', '64MB', true)",
                          (f"gezond-push:{self.schema}:{device_id}",))
             # Under that lock the rows of this device cannot change: what is there
             # already is exactly what the insert below will skip.
@@ -420,25 +584,33 @@ class PgHub(Hub):
             existing = {int(r[0]) for r in conn.execute(sql.SQL(
                 "SELECT seq FROM {} WHERE device_id = %s AND seq BETWEEN %s AND %s").format(
                 self._t("hub_change")), (device_id, seqs[0], seqs[-1]))}
-            conn.execute("CREATE TEMP TABLE gz_in_change (seq bigint, hlc bigint, hash bytea) "
-                         "ON COMMIT DROP")
-            with conn.cursor().copy(
-                    "COPY gz_in_change (seq, hlc, hash) FROM STDIN (FORMAT BINARY)") as cp:
-                cp.set_types(["int8", "int8", "bytea"])
-                for e, h in zip(entries, hashes, strict=True):
-                    cp.write_row((int(e["s"]), int(e["h"]), h))
-            conn.execute(sql.SQL(
-                "INSERT INTO {} (device_id, seq, hlc, hash) "
-                "SELECT %s, seq, hlc, hash FROM gz_in_change "
-                "ON CONFLICT (device_id, seq) DO NOTHING").format(
-                self._t("hub_change")), (device_id,))
+            dev = str(device_id)
+            if not existing and len(set(seqs)) == len(seqs):
+                # All new (the common case): straight in. The primary key still
+                # guards it: a row that appeared anyway makes the push retry.
+                with conn.cursor().copy(sql.SQL(
+                        "COPY {} (device_id, seq, hlc, hash) FROM STDIN").format(
+                        self._t("hub_change"))) as cp:
+                    _write_chunked(cp, [f"{dev}\t{s}\t{int(e['h'])}\t\\\\x{h.hex()}\n"
+                                        for s, e, h in zip(seqs, entries, hashes, strict=True)])
+            else:
+                conn.execute("CREATE TEMP TABLE gz_in_change (seq bigint, hlc bigint, "
+                             "hash bytea) ON COMMIT DROP")
+                with conn.cursor().copy("COPY gz_in_change (seq, hlc, hash) FROM STDIN") as cp:
+                    _write_chunked(cp, [f"{s}\t{int(e['h'])}\t\\\\x{h.hex()}\n"
+                                        for s, e, h in zip(seqs, entries, hashes, strict=True)])
+                conn.execute(sql.SQL(
+                    "INSERT INTO {} (device_id, seq, hlc, hash) "
+                    "SELECT %s, seq, hlc, hash FROM gz_in_change "
+                    "ON CONFLICT (device_id, seq) DO NOTHING").format(
+                    self._t("hub_change")), (device_id,))
             new = set(seqs) - existing if existing else set(seqs)
             fresh = entries
-            readable = readable_job.result()
             if len(new) != len(entries):
                 fresh = [e for e in entries if int(e["s"]) in new]
                 problems = self._quarantine(conn, device_id, entries, hashes, new)
-                readable = readable_rows(device_id.hex, fresh)
+                readable = fill_readable(readable_job(), device_id.hex, fresh)
+            self._merge_readable(conn, readable)
             for seq_from, seq_to in _runs(new):
                 if len(fresh) == len(entries):
                     payload = sealed.result()
@@ -451,7 +623,6 @@ class PgHub(Hub):
                     "INSERT INTO {} (device_id, seq_from, seq_to, hlc_min, hlc_max, payload) "
                     "VALUES (%s, %s, %s, %s, %s, %s)").format(self._t("hub_bundle")),
                     (device_id, seq_from, seq_to, min(hlcs), max(hlcs), payload))
-            self._merge_readable(conn, readable)
         self.last_push_problems = problems
         seq_from, seq_to = int(entries[0]["s"]), int(entries[-1]["s"])
         return PushAck(device_id, seq_to, f"{device_id}/{seq_from:012d}-{seq_to:012d}")
@@ -480,31 +651,29 @@ class PgHub(Hub):
                                        "quarantined", reason, mine_hash.hex()))
         return problems
 
-    def _merge_readable(self, conn: Conn, readable: dict[str, dict[str, ReadableRow]]) -> None:
+    def _merge_readable(self, conn: Conn, readable: ReadableJob) -> None:
         """Upsert the readable rows, field by field: a value replaces the stored one
         only when its version (hlc, device) is newer. Tables in a fixed order and
         rows by id, so two pushes touching the same rows cannot deadlock."""
         for table, cols_types in pg_schema.READABLE.items():
-            recs = readable.get(table)
-            if not recs:
+            ids, lines = readable[table].result()
+            if not ids:
                 continue
             cols = [c for c, _ in cols_types]
             all_cols = sql.SQL(", ").join(map(sql.Identifier, [
                 "id", *cols, "hlc", "sync_version", "sync_versions"]))
-            dumps = json.dumps
-            ids = list(recs)
             target = self._t(pg_schema.state_table(table))  # a view may gate it (consent)
+            # The ids as one array literal (a text parameter): far cheaper to send than
+            # a list of tens of thousands of values.
             there = {str(r[0]) for r in conn.execute(sql.SQL(
-                "SELECT id FROM {} WHERE id = ANY(%s::uuid[])").format(target), (ids,))}
+                "SELECT id FROM {} WHERE id = ANY(%s::uuid[])").format(target),
+                (_array_literal(ids),))}
             # Records not there yet go straight in (if another push adds one meanwhile,
             # the unique violation makes the whole push retry); the others are merged.
             with conn.cursor().copy(sql.SQL("COPY {} ({}) FROM STDIN").format(
                     target, all_cols)) as cp:
-                for rid in sorted(recs):
-                    if rid not in there:
-                        values, base, versions, hlc = recs[rid]
-                        cp.write_row((rid, *map(values.get, cols), hlc, base,
-                                      dumps(versions) if versions else "{}"))
+                _write_chunked(cp, [line for rid, line in zip(ids, lines, strict=True)
+                                    if rid not in there] if there else lines)
             if not there:
                 continue
             tmp = sql.Identifier(f"gz_in_{table}")
@@ -512,10 +681,8 @@ class PgHub(Hub):
                 tmp, target))
             with conn.cursor().copy(sql.SQL("COPY {} ({}) FROM STDIN").format(
                     tmp, all_cols)) as cp:
-                for rid in sorted(there):
-                    values, base, versions, hlc = recs[rid]
-                    cp.write_row((rid, *map(values.get, cols), hlc, base,
-                                  dumps(versions) if versions else "{}"))
+                _write_chunked(cp, [line for rid, line in zip(ids, lines, strict=True)
+                                    if rid in there])
 
             def eff(side: str, c: str) -> sql.Composable:
                 return sql.SQL("COALESCE({s}.sync_versions->>{k}, {s}.sync_version)").format(
