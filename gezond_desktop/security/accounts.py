@@ -200,18 +200,8 @@ class AccountService(ServiceBase):
                 "De sleutels zijn vergrendeld, dus dit wachtwoord kan nu niet opnieuw "
                 "worden ingesteld. Meld u aan in Gezond Desktop, of gebruik 'Wachtwoord "
                 "vergeten?' met de herstelsleutel.")
-        hashed = passwords.hash_password(new_password)
-        wrap = crypto.wrap_with_password(mk, new_password)
-        with self._write() as s:
-            a = self._get(s, account_id)
-            a.password_hash = hashed
-            a.key_wrap = wrap
-            a.updated_at = utcnow()
-            t = s.get(LoginThrottle, a.username)
-            if t is not None:
-                t.failures, t.next_allowed_at = 0, 0.0
-            self._audit(s, AuditAction.ACCOUNT_CHANGE, a, {"change": "password_reset"})
-            return _view(a, s.get(Worker, a.worker_id))
+        return self._store_password(account_id, new_password, mk, "password_reset",
+                                    lift_lockout=True)
 
     # -- the person themself -------------------------------------------------------
     def change_password(self, username: str, old_password: str,
@@ -225,17 +215,8 @@ class AccountService(ServiceBase):
                    "Kies een ander wachtwoord.")
         c.done()
         view = self._authenticate(username, old_password, None)
-        hashed = passwords.hash_password(new_password)
-        mk = self.db.master_key
-        with self._write() as s:
-            a = self._get(s, view.id)
-            a.password_hash = hashed
-            if mk is not None:
-                a.key_wrap = crypto.wrap_with_password(mk, new_password)
-            a.updated_at = utcnow()
-            self._audit(s, AuditAction.ACCOUNT_CHANGE, a, {"change": "password_changed"},
-                        actor=a.worker_id)
-            return _view(a, s.get(Worker, a.worker_id))
+        return self._store_password(view.id, new_password, self.db.master_key,
+                                    "password_changed", by_self=True)
 
     def login(self, username: str, password: str) -> AccountView:
         """Check a sign-in. Raises :class:`LoginThrottled` (password not checked),
@@ -326,22 +307,33 @@ class AccountService(ServiceBase):
                 "username", "Er is geen account met deze gebruikersnaam. Controleer de "
                 "gebruikersnaam."))
         self.db.unlock(mk)
+        return self._store_password(account_id, new_password, mk, "password_recovered",
+                                    lift_lockout=True, by_self=True,
+                                    also_lift=(RECOVERY_THROTTLE,))
+
+    # -- internals -----------------------------------------------------------------
+    def _store_password(self, account_id: uuid.UUID, new_password: str,
+                        mk: bytes | None, change: str, *, lift_lockout: bool = False,
+                        by_self: bool = False, also_lift: tuple[str, ...] = ()
+                        ) -> AccountView:
+        """Save a new password hash and, when the data key is open, the master key
+        wrapped under it; optionally lift sign-in lockouts; audit ``change``."""
         hashed = passwords.hash_password(new_password)
-        wrap = crypto.wrap_with_password(mk, new_password)
+        wrap = crypto.wrap_with_password(mk, new_password) if mk is not None else None
         with self._write() as s:
             a = self._get(s, account_id)
             a.password_hash = hashed
-            a.key_wrap = wrap
+            if wrap is not None:
+                a.key_wrap = wrap
             a.updated_at = utcnow()
-            for key in (RECOVERY_THROTTLE, a.username):
+            for key in (*also_lift, *((a.username,) if lift_lockout else ())):
                 t = s.get(LoginThrottle, key)
                 if t is not None:
                     t.failures, t.next_allowed_at = 0, 0.0
-            self._audit(s, AuditAction.ACCOUNT_CHANGE, a, {"change": "password_recovered"},
-                        actor=a.worker_id)
+            self._audit(s, AuditAction.ACCOUNT_CHANGE, a, {"change": change},
+                        actor=a.worker_id if by_self else None)
             return _view(a, s.get(Worker, a.worker_id))
 
-    # -- internals -----------------------------------------------------------------
     def _open_keys(self, account_id: uuid.UUID, password: str) -> None:
         """After a right password: unlock the data with this account's wrapped master
         key; an account without one (made while locked, or before encryption) gets it
