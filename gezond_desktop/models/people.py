@@ -3,7 +3,7 @@
 import datetime as dt
 import uuid
 
-from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy import ForeignKey, Index, String, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, Synced
@@ -64,7 +64,11 @@ class Resident(Synced, Base):
         back_populates="resident", lazy="selectin", order_by="ResidentConsent.given_on"
     )
 
-    __table_args__ = (Index("ix_resident_alias_key", "alias_key"),)
+    __table_args__ = (
+        Index("ix_resident_alias_key", "alias_key"),
+        # "Was anyone ever erased?" is asked for every batch that sync applies.
+        Index("ix_resident_erased", "erased_at", sqlite_where=text("erased_at IS NOT NULL")),
+    )
 
 
 class ResidentConsent(Synced, Base):

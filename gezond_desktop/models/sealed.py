@@ -24,7 +24,7 @@ from sqlalchemy.sql import operators
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
 PERSONAL = "personal"
-TOKEN_PREFIX = "gz1:"
+TOKEN_PREFIX = "gz1:"  # = security.crypto.TOKEN_PREFIX (models cannot import security)
 _TEXT_OPS = frozenset({
     operators.like_op, operators.not_like_op, operators.ilike_op, operators.not_ilike_op,
     operators.contains_op, operators.not_contains_op, operators.startswith_op,

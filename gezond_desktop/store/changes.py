@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from ..ids import hlc_pack, wall_ms
 from ..models import CHANGE_SCHEMA_VERSION, ChangeLog, DeviceClock, Synced, utcnow
 from ..models.sealed import keyring_of, personal_fields
-from ..security.crypto import DataLocked
+from ..security.crypto import DataLocked, is_token
 
 
 @dataclass
@@ -112,7 +112,7 @@ def seal_fields(session: Session, model: type[Synced], fields: dict[str, Any]) -
         if v:
             if ring is None:
                 continue
-            if not ring.unlocked and not v.startswith("gz1:"):
+            if not ring.unlocked and not is_token(v):
                 raise DataLocked()
             fields[k] = ring.encrypt(v)
 

@@ -67,7 +67,7 @@ def make_engine(path: Path) -> Engine:
     engine.dialect.gezond_keyring = ring  # type: ignore[attr-defined]
 
     def plain(value: Any) -> Any:
-        if isinstance(value, str) and value.startswith(crypto.TOKEN_PREFIX):
+        if crypto.is_token(value):
             return ring.decrypt(value) or ""
         return value
 

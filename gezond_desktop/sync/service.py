@@ -27,7 +27,7 @@ from ..errors import GezondError, NotFoundError, ValidationError
 from ..ids import hlc_ms
 from ..models import MODEL_BY_ENTITY, Device, ReferralEvent, Worker, utcnow
 from ..models.base import UUIDBytes
-from ..security import keyshare
+from ..security import crypto, keyshare
 from .bundle import b64, public_key_b64, unb64
 from .engine import SyncEngine, SyncReport
 from .folder_hub import FolderHub, create_hub
@@ -367,7 +367,7 @@ class SyncService:
 
 def _plain(db: Any, value: Any) -> Any:
     """A conflict value to show: personal fields are tokens in the change log."""
-    if isinstance(value, str) and value.startswith("gz1:"):
+    if crypto.is_token(value):
         return db.keyring.decrypt(value) or ""
     return value
 

@@ -66,6 +66,8 @@ PLAIN_UPDATE_SQL = (
 def upgrade() -> None:
     with op.batch_alter_table("resident", recreate="never") as batch:
         batch.add_column(sa.Column("erased_at", sa.DateTime(), nullable=True))
+    op.create_index("ix_resident_erased", "resident", ["erased_at"],
+                    sqlite_where=sa.text("erased_at IS NOT NULL"))
     op.create_table(
         "change_redaction",
         sa.Column("device_id", sa.LargeBinary(length=16), nullable=False),
@@ -85,5 +87,6 @@ def downgrade() -> None:
     op.execute(PLAIN_UPDATE_SQL)
     op.drop_index("ix_change_redaction_pending", "change_redaction")
     op.drop_table("change_redaction")
+    op.drop_index("ix_resident_erased", "resident")
     with op.batch_alter_table("resident", recreate="never") as batch:
         batch.drop_column("erased_at")
