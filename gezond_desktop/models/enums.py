@@ -15,6 +15,17 @@ class LabelledEnum(StrEnum):
         return _LABELS[(type(self), self.value)]
 
     @classmethod
+    def label_of(cls, code: str | None, empty: str = "") -> str:
+        """The Dutch label of a stored code: ``empty`` for no code, the code itself
+        when it is unknown (a value from a newer app version)."""
+        if not code:
+            return empty
+        try:
+            return cls(code).label
+        except ValueError:
+            return code
+
+    @classmethod
     def choices(cls) -> list[tuple[str, str]]:
         return [(m.value, m.label) for m in cls]
 

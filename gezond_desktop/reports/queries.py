@@ -182,13 +182,6 @@ def _avg(total: int, n: int) -> float | None:
     return round(total / n, 1) if n else None
 
 
-def _label(enum_cls: Any, code: str | None) -> str:
-    if not code:
-        return NO_VALUE
-    try:
-        return str(enum_cls(code).label)
-    except ValueError:
-        return code
 
 
 def _names(s: OrmSession, model: Any, ids: Iterable[uuid.UUID | None]) -> dict[Any, str]:
@@ -773,7 +766,7 @@ def _referrals(s: OrmSession, spec: ReportSpec, steps: _Steps,
         c.c.pathway, func.count(), func.sum(case((is_open, 1), else_=0)),
         func.sum(case((overdue, 1), else_=0))).group_by(c.c.pathway)))
     steps.step()
-    route_rows = _sort_rows([[_label(Pathway, p), int(n), int(o or 0), int(d or 0)]
+    route_rows = _sort_rows([[Pathway.label_of(p, NO_VALUE), int(n), int(o or 0), int(d or 0)]
                              for p, n, o, d in per_route])
     tot = [sum(r[i] for r in route_rows) for i in (1, 2, 3)]
     t_route = Table("per_route", "Per route", [
@@ -782,8 +775,9 @@ def _referrals(s: OrmSession, spec: ReportSpec, steps: _Steps,
         total_row=[TOTAL, *tot],
         note=f"'{L_OVERDUE}': nog open en de datum om op te volgen is voorbij "
              f"(op {today:%d-%m-%Y}).")
-    src_rows = _sort_rows([[_label(ReferralSource, code), int(n)] for code, n in s.execute(
-        select(c.c.source, func.count()).group_by(c.c.source))])
+    src_rows = _sort_rows([[ReferralSource.label_of(code, NO_VALUE), int(n)]
+                           for code, n in s.execute(
+                               select(c.c.source, func.count()).group_by(c.c.source))])
     t_src = Table("per_bron", "Per verwijzer (bron)", [
         Column("source", "Verwezen door", "text"), Column("referrals", L_REFERRALS)],
         src_rows, total_row=[TOTAL, tot[0]])
@@ -841,7 +835,7 @@ def _referrals(s: OrmSession, spec: ReportSpec, steps: _Steps,
         [time_row("eerste contact", contact_hist), time_row("afsluiting", closing_hist)])
 
     closing = _first_event(spec, list(CLOSED_CODES))
-    out_rows = _sort_rows([[_label(Outcome, code), int(n)] for code, n in s.execute(
+    out_rows = _sort_rows([[Outcome.label_of(code, NO_VALUE), int(n)] for code, n in s.execute(
         select(c.c.outcome, func.count()).select_from(
             c.join(closing, closing.c.referral_id == c.c.id)).group_by(c.c.outcome))])
     steps.step()

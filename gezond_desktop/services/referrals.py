@@ -75,14 +75,6 @@ def status_label(status: str | ReferralStatus) -> str:
     return "Intake" if st is ReferralStatus.INTAKE else st.label
 
 
-def _label(enum_cls: type[Pathway] | type[ReferralSource] | type[Outcome],
-           code: str | None) -> str:
-    if not code:
-        return ""
-    try:
-        return enum_cls(code).label
-    except ValueError:
-        return code
 
 
 # -- inputs and views -------------------------------------------------------------
@@ -587,9 +579,9 @@ class ReferralService(ServiceBase):
             resident_id=ref.resident_id,
             resident_alias=resident.alias if resident else "",
             pathway=ref.pathway,
-            pathway_label=_label(Pathway, ref.pathway),
+            pathway_label=Pathway.label_of(ref.pathway),
             source=ref.source,
-            source_label=_label(ReferralSource, ref.source),
+            source_label=ReferralSource.label_of(ref.source),
             source_venue_id=ref.source_venue_id,
             source_venue_name=venue.name if venue else "",
             referring_organisation_id=ref.referring_organisation_id,
@@ -602,7 +594,7 @@ class ReferralService(ServiceBase):
             status_label=status_label(status),
             follow_up_on=ref.follow_up_on,
             outcome=ref.outcome,
-            outcome_label=_label(Outcome, ref.outcome),
+            outcome_label=Outcome.label_of(ref.outcome),
             outcome_note=ref.outcome_note,
             destination_organisation_ids=tuple(o.id for o in orgs),
             destination_organisation_names=tuple(o.name for o in orgs),
@@ -690,7 +682,7 @@ class ReferralService(ServiceBase):
             resident_id=resident_id,
             resident_alias=alias,
             pathway=pathway,
-            pathway_label=_label(Pathway, pathway),
+            pathway_label=Pathway.label_of(pathway),
             status=status,
             status_label=status_label(status),
             coach_id=coach_id,

@@ -63,13 +63,6 @@ def normalise_alias(alias: str) -> str:
     return " ".join(plain.casefold().split())[:ALIAS_MAX]
 
 
-def _label(enum: Any, code: str | None) -> str:
-    if code is None:
-        return ""
-    try:
-        return str(enum(code).label)
-    except ValueError:
-        return code
 
 
 # -- plain data ----------------------------------------------------------------------
@@ -106,7 +99,7 @@ AUDIT_CONSENT_WITHDRAWN = AuditAction.CONSENT_WITHDRAWN
 
 def consent_missing(field_name: str, purpose: str) -> str:
     """The Dutch message for a value that needs a consent the resident has not given."""
-    return (f"Leg eerst de toestemming '{_label(ConsentPurpose, purpose)}' vast, of maak "
+    return (f"Leg eerst de toestemming '{ConsentPurpose.label_of(purpose)}' vast, of maak "
             f"{_FIELD_NL.get(field_name, 'dit veld')} leeg.")
 
 
@@ -151,7 +144,7 @@ class ConsentView:
 
     @property
     def purpose_label(self) -> str:
-        return _label(ConsentPurpose, self.purpose)
+        return ConsentPurpose.label_of(self.purpose)
 
     @property
     def active(self) -> bool:
@@ -181,7 +174,7 @@ class ResidentView:
 
     @property
     def gender_label(self) -> str:
-        return _label(Gender, self.gender)
+        return Gender.label_of(self.gender)
 
     def has_consent(self, purpose: str) -> bool:
         return any(c.purpose == purpose and c.active for c in self.consents)
@@ -635,7 +628,7 @@ class ResidentService(ServiceBase):
             if notes:
                 parts.append(_short(notes))
             item = TimelineItem(at.date(), "encounter",
-                                f"Contact: {_label(EncounterKind, kind).lower()}",
+                                f"Contact: {EncounterKind.label_of(kind).lower()}",
                                 " · ".join(parts), eid)
             out.append((at.date(), 2, at.isoformat(), item))
         return out
@@ -651,14 +644,14 @@ class ResidentService(ServiceBase):
             .where(Referral.resident_id == resident_id, Referral.deleted_at.is_(None))
         )
         for rid, on, pathway, source, reason, org, coach in s.execute(q):
-            parts = [f"via {_label(ReferralSource, source).lower()}"]
+            parts = [f"via {ReferralSource.label_of(source).lower()}"]
             if org:
                 parts.append(org)
             if coach:
                 parts.append(f"coach: {coach}")
             if reason:
                 parts.append(_short(reason))
-            item = TimelineItem(on, "referral", f"Verwijzing: {_label(Pathway, pathway)}",
+            item = TimelineItem(on, "referral", f"Verwijzing: {Pathway.label_of(pathway)}",
                                 " · ".join(parts), rid)
             out.append((on, 0, "", item))
         # Status steps; 'registered' is the referral item itself.
@@ -671,9 +664,9 @@ class ResidentService(ServiceBase):
                    ReferralEvent.status != ReferralStatus.REGISTERED.value)
         )
         for evid, on, status, note, hlc, pathway in s.execute(q2):
-            detail = _label(Pathway, pathway) + (f" · {_short(note)}" if note else "")
+            detail = Pathway.label_of(pathway) + (f" · {_short(note)}" if note else "")
             item = TimelineItem(on, "referral_status",
-                                f"Verwijzing: {_label(ReferralStatus, status).lower()}",
+                                f"Verwijzing: {ReferralStatus.label_of(status).lower()}",
                                 detail, evid)
             out.append((on, 1, f"{hlc:020d}", item))
         return out
@@ -698,7 +691,7 @@ class ResidentService(ServiceBase):
         for i, (aid, role, on, activity, nb) in enumerate(rows):
             volunteer = role == AttendanceRole.VOLUNTEER.value
             title = f"Vrijwilliger bij {activity}" if volunteer else f"Deelname aan {activity}"
-            detail = _label(AttendanceRole, role) + (f" · {nb}" if nb else "")
+            detail = AttendanceRole.label_of(role) + (f" · {nb}" if nb else "")
             order = f"{i:06d}"
             out.append((on, 3, order, TimelineItem(on, "attendance", title, detail, aid)))
             if not volunteer:

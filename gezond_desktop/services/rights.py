@@ -72,13 +72,6 @@ DENIED = ("U mag geen inzageverzoek maken voor deze inwoner: u mag de persoonlij
 Progress = Callable[[int, int], bool]
 
 
-def _label(enum: Any, code: str | None) -> str:
-    if not code:
-        return ""
-    try:
-        return str(enum(code).label)
-    except ValueError:
-        return code
 
 
 def _iso(v: dt.date | dt.datetime | None) -> str | None:
@@ -178,7 +171,7 @@ class RightsService(ServiceBase):
             "phone": r.phone,
             "email": r.email,
             "birth_year": r.birth_year,
-            "gender": _label(Gender, r.gender),
+            "gender": Gender.label_of(r.gender),
             "neighbourhood": nb,
             "target_groups": sorted(g.name for g in r.target_groups),
             "notes": r.notes or "",
@@ -191,7 +184,7 @@ class RightsService(ServiceBase):
     def _consents(s: OrmSession, consents: list[ResidentConsent]) -> list[dict[str, Any]]:
         return [{
             "id": str(c.id),
-            "purpose": _label(ConsentPurpose, c.purpose),
+            "purpose": ConsentPurpose.label_of(c.purpose),
             "given_on": _iso(c.given_on),
             "recorded_by": c.recorded_by_name,
             "withdrawn_on": _iso(c.withdrawn_on),
@@ -207,7 +200,7 @@ class RightsService(ServiceBase):
         return [{
             "id": str(e.id),
             "at": _iso(e.occurred_at),
-            "kind": _label(EncounterKind, e.kind),
+            "kind": EncounterKind.label_of(e.kind),
             "worker": names.worker(e.worker_id),
             "neighbourhood": names.get(Neighbourhood, e.neighbourhood_id),
             "venue": names.get(Venue, e.venue_id),
@@ -236,8 +229,8 @@ class RightsService(ServiceBase):
             out.append({
                 "id": str(ref.id),
                 "registered_on": _iso(ref.registered_on),
-                "pathway": _label(Pathway, ref.pathway),
-                "source": _label(ReferralSource, ref.source),
+                "pathway": Pathway.label_of(ref.pathway),
+                "source": ReferralSource.label_of(ref.source),
                 "source_venue": names.get(Venue, ref.source_venue_id),
                 "referring_organisation": names.get(Organisation,
                                                     ref.referring_organisation_id),
@@ -245,7 +238,7 @@ class RightsService(ServiceBase):
                 "reason": ref.reason or "",
                 "status": status_label(ref.status),
                 "follow_up_on": _iso(ref.follow_up_on),
-                "outcome": _label(Outcome, ref.outcome),
+                "outcome": Outcome.label_of(ref.outcome),
                 "outcome_note": ref.outcome_note or "",
                 "destination_organisations": sorted(o.name for o in
                                                     ref.destination_organisations),
@@ -259,7 +252,7 @@ class RightsService(ServiceBase):
                 } for ev in events],
                 "positive_health": [{
                     "id": str(sc.id),
-                    "moment": _label(ScoreMoment, sc.moment),
+                    "moment": ScoreMoment.label_of(sc.moment),
                     "measured_on": _iso(sc.measured_on),
                     **{label: int(getattr(sc, code)) for code, label in HEALTH_DIMENSIONS},
                 } for sc in scores],
@@ -280,7 +273,7 @@ class RightsService(ServiceBase):
             "on": _iso(on),
             "activity": activity,
             "neighbourhood": names.get(Neighbourhood, nb),
-            "role": _label(AttendanceRole, role),
+            "role": AttendanceRole.label_of(role),
         } for aid, role, on, activity, nb in s.execute(q)]
 
     def _drafts(self, s: OrmSession, rid: uuid.UUID) -> list[dict[str, Any]]:
