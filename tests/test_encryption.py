@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from conftest import make_minimal_data
+from test_sync_postgres import _URL, needs_pg
 
 from gezond_desktop.errors import GezondError
 from gezond_desktop.models import Encounter, Referral, Resident
@@ -423,40 +424,20 @@ def test_keys_are_per_database(tmp_path: Path) -> None:
 
 
 # -- the PostgreSQL hub: what its tables hold ---------------------------------------------
-PG_URLS = ("postgresql://postgres@127.0.0.1:5432/test", "postgresql://root@127.0.0.1:5432/test")
-
-
-def _pg_url() -> tuple[str | None, str]:
-    import psycopg
-
-    reasons = []
-    for url in PG_URLS:
-        try:
-            psycopg.connect(url, connect_timeout=2).close()
-            return url, ""
-        except psycopg.Error as exc:
-            reasons.append(f"{url}: {str(exc).strip().splitlines()[0]}")
-    return None, "; ".join(reasons)
-
-
-_PG_URL, _PG_WHY = _pg_url()
-
-
-@pytest.mark.skipif(_PG_URL is None,
-                    reason=f"no PostgreSQL server answers at 127.0.0.1:5432/test ({_PG_WHY})")
+@needs_pg
 def test_postgres_hub_holds_no_personal_data(svc: Services, tmp_path: Path) -> None:
     import psycopg
     from psycopg import sql
 
-    assert _PG_URL is not None
+    assert _URL is not None
     schema = f"gezond_test_{uuid.uuid4().hex[:12]}"
     try:
         _save_personal_data(svc)
         sync = SyncService(svc)
-        sync.init_pg_hub(_PG_URL, schema, tmp_path / "uitnodiging.json")
+        sync.init_pg_hub(_URL, schema, tmp_path / "uitnodiging.json")
         assert sync.sync_now().sent > 0
         blob = bytearray()
-        with psycopg.connect(_PG_URL) as conn:
+        with psycopg.connect(_URL) as conn:
             tables = [t for (t,) in conn.execute(
                 "SELECT table_name FROM information_schema.tables WHERE table_schema = %s",
                 (schema,))]
@@ -469,7 +450,7 @@ def test_postgres_hub_holds_no_personal_data(svc: Services, tmp_path: Path) -> N
         assert len(blob) > 1000
         assert [n for n in NEEDLES if n.encode() in blob] == []
     finally:
-        with psycopg.connect(_PG_URL, autocommit=True) as conn:
+        with psycopg.connect(_URL, autocommit=True) as conn:
             conn.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(
                 sql.Identifier(schema)))
 
