@@ -87,6 +87,23 @@ def test_workers_and_current_profile(svc: Services) -> None:
     assert err.value.for_field("role") == "Kies een rol uit de lijst."
 
 
+def test_a_worker_is_found_with_organisation_and_a_stale_profile_is_no_profile(
+        svc: Services) -> None:
+    import uuid
+
+    org = svc.reference.save("organisation", {"name": "Farent", "kind": "welfare"})
+    w = svc.workers.create("Sanne de Vries", "welfare_coach", org.id)
+    solo = svc.workers.create("Karim", "key_figure")
+    got = svc.workers.get(w.id)
+    assert (got.name, got.role, got.organisation_name, got.active) == (
+        "Sanne de Vries", "welfare_coach", "Farent", True)
+    assert svc.workers.get(solo.id).organisation_name == ""
+    with pytest.raises(NotFoundError, match="bestaat niet"):
+        svc.workers.get(uuid.uuid4())
+    svc.db.set_setting("current_worker_id", str(uuid.uuid4()))
+    assert svc.workers.current() is None
+
+
 def test_saves_are_recorded_as_the_current_worker(svc: Services) -> None:
     from gezond_desktop.models import Topic
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from typing import cast
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, select
 
-from ..errors import GezondError
+from ..errors import GezondError, NotFoundError
 from ..ids import uuid7
 from ..models import Device, Organisation, Worker
 from ..models.enums import Role
@@ -16,6 +17,8 @@ from ..security.permissions import require
 from .base import Checker, ServiceBase, get_live
 
 CURRENT_WORKER_KEY = "current_worker_id"
+_WORKER = cast(Table, Worker.__table__)
+_ORG = cast(Table, Organisation.__table__)
 
 
 @dataclass(frozen=True)
@@ -96,10 +99,18 @@ class WorkerService(ServiceBase):
             return [_view(w, o) for w, o in s.execute(q.order_by(func.lower(Worker.name)))]
 
     def get(self, worker_id: uuid.UUID) -> WorkerView:
+        # Core, not the ORM: this runs at every start (the current profile), and the
+        # first ORM query of a process pays for configuring every mapper.
+        w, o = _WORKER.c, _ORG.c
+        q = (select(w.id, w.name, w.role, w.organisation_id, o.name, w.active)
+             .select_from(_WORKER.outerjoin(_ORG, o.id == w.organisation_id))
+             .where(w.id == worker_id, w.deleted_at.is_(None)))
         with self._read() as s:
-            w = get_live(s, Worker, worker_id, "Deze medewerker")
-            org = s.get(Organisation, w.organisation_id) if w.organisation_id else None
-            return _view(w, org.name if org else None)
+            row = s.execute(q).first()
+        if row is None:
+            raise NotFoundError("Deze medewerker bestaat niet (meer). "
+                                "Vernieuw het scherm en kies opnieuw.")
+        return WorkerView(row[0], row[1], row[2], row[3], row[4] or "", bool(row[5]))
 
     # -- this device -------------------------------------------------------------
     def device_name(self) -> str:
