@@ -18,7 +18,13 @@ Protocol (see :mod:`.hub` for the rules every hub keeps):
   the folder hub's format, :mod:`.bundle`), so the server never sees personal
   data in clear. The readable merged-state tables (:data:`.pg_schema.READABLE`,
   non-personal columns only) are updated in the same transaction from the new
-  changes, field by field, last writer wins by (hlc, device).
+  changes, field by field, last writer wins by (hlc, device); which columns may
+  leave the device is decided here, on the device (:mod:`.pg_rows`).
+* Speed (a push of 50,000 changes; ``bench/bench_sync_pg.py``): the rows are made
+  by worker threads in the order they are sent, readable rows first (storing them
+  is the server's largest part), and sent chunk by chunk while the next are made,
+  so the device and the server work at the same time. The COPY text and binary
+  rows are written directly (:mod:`.pg_rows`), not value by value.
 * :meth:`PgHub.push` returns its :class:`PushAck` only after COMMIT returned. A
   reply lost after COMMIT is harmless: the retry finds every row stored with
   the same hash and acknowledges the same sequence number.
@@ -35,7 +41,6 @@ import contextlib
 import datetime as dt
 import gc
 import hashlib
-import json
 import re
 import sys
 import threading
@@ -43,6 +48,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import wait as futures_wait
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
@@ -50,7 +56,7 @@ import psycopg
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from psycopg import sql
 
-from . import bundle, pg_schema
+from . import bundle, pg_rows, pg_schema
 from .hub import (
     DeviceInfo,
     Hub,
@@ -63,6 +69,7 @@ from .hub import (
     Watermark,
 )
 from .keys import KeyStore
+from .pg_rows import content_hashes
 
 KIND = "postgres"
 CONNECT_TIMEOUT = 5  # seconds
@@ -178,162 +185,60 @@ def create_pg_hub(url: str, password: str | None = None,
     return hub_id
 
 
-# -- what a push stores besides the sealed payload -----------------------------------------
+# -- what a push stores besides the sealed payload (made in .pg_rows) ----------------------
 def content_hash(team_key: bytes, entry: Mapping[str, Any]) -> bytes:
-    """Keyed hash of one change's content: equal content, equal hash; the server
-    cannot test guesses against it without the team key."""
+    """Keyed hash of one change's content (:func:`.pg_rows.content_hashes`)."""
     return content_hashes(team_key, (entry,))[0]
 
 
-def content_hashes(team_key: bytes, entries: Iterable[Mapping[str, Any]]) -> list[bytes]:
-    """:func:`content_hash` of each entry (the keyed state is set up once)."""
-    base = hashlib.blake2b(key=team_key[:64], digest_size=32)
-    out = []
-    for e in entries:
-        h = base.copy()
-        h.update(f"{e['s']}\x1f{e['h']}\x1f{e['e']}\x1f{e['r']}\x1f{e['o']}\x1f"
-                 f"{e.get('w') or ''}\x1f{e['f']}\x1f{e.get('p') or '{}'}".encode())
-        out.append(h.digest())
-    return out
+class TableStream:
+    """The readable rows of one table, chunk by chunk while a worker thread makes
+    them: the push sends the first chunks while the next are made. Read it as often
+    as needed (a retried push, a merge after a failed straight insert)."""
+
+    def __init__(self, inserts_only: bool, empty: bool = False) -> None:
+        self.inserts_only = inserts_only  # see pg_rows.TableLines
+        self.empty = empty
+        self._chunks: list[list[str]] = []
+        self._done = False
+        self._error: BaseException | None = None
+        self._changed = threading.Condition()
+
+    @classmethod
+    def of(cls, rows: pg_rows.TableLines) -> TableStream:
+        stream = cls(rows.inserts_only, not rows.ids)
+        stream.put(rows.lines)
+        stream.close()
+        return stream
+
+    def put(self, lines: list[str]) -> None:
+        with self._changed:
+            self._chunks.append(lines)
+            self._changed.notify_all()
+
+    def close(self, error: BaseException | None = None) -> None:
+        with self._changed:
+            self._done, self._error = True, error
+            self._changed.notify_all()
+
+    def chunks(self) -> Iterator[str]:
+        """The COPY text, a chunk at a time (waits for the worker when needed)."""
+        i = 0
+        while True:
+            with self._changed:
+                while i == len(self._chunks) and not self._done:
+                    self._changed.wait()
+                if i == len(self._chunks):
+                    if self._error is not None:
+                        raise self._error
+                    return
+                lines = self._chunks[i]
+            i += 1
+            for j in range(0, len(lines), 4096):
+                yield "".join(lines[j:j + 4096])
 
 
-def version_key(hlc: int, device_hex: str) -> str:
-    """Sortable text form of a field version (hlc, device): compares like the engine."""
-    return f"{hlc:020d}:{device_hex}"
-
-
-# -- COPY text format, built in one pass (psycopg's per-value dumpers are the slow part)
-_COPY_ESCAPE = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
-
-
-# values, base version (the insert's; '' when none), per-field versions, highest hlc
-ReadableRow = list[Any]
-
-
-def readable_rows(device_hex: str, entries: Iterable[Mapping[str, Any]]
-                  ) -> dict[str, dict[str, ReadableRow]]:
-    """Per readable table and record: the allowlisted fields these changes set
-    (the newest version per field), their versions and the highest hlc.
-    Personal fields never get here: only :data:`.pg_schema.READABLE` columns."""
-    allowed = {t: frozenset(c for c, _ in cols) for t, cols in pg_schema.READABLE.items()}
-    listed = {t: tuple(c for c, _ in cols) for t, cols in pg_schema.READABLE.items()}
-    out: dict[str, dict[str, ReadableRow]] = {t: {} for t in allowed}
-    loads, decode = json.loads, json.JSONDecoder().raw_decode
-    for e in entries:
-        cols = allowed.get(e["e"])
-        if cols is None:
-            continue
-        fields = e["f"]
-        if isinstance(fields, str):
-            try:  # raw_decode: json.loads without its two whitespace regex scans
-                fields, end = decode(fields)
-                if end != len(e["f"]):
-                    fields = loads(e["f"])
-            except ValueError:
-                fields = loads(e["f"])
-        hlc = int(e["h"])
-        key = f"{hlc:020d}:{device_hex}"
-        recs = out[e["e"]]
-        rid = e["r"]
-        row = recs.get(rid)
-        if row is None:
-            values = {c: fields[c] for c in listed[e["e"]] if c in fields}
-            if e["o"] == "insert":
-                recs[rid] = [values, key, {}, hlc]
-            else:
-                recs[rid] = [values, "", dict.fromkeys(values, key), hlc]
-            continue
-        values, base, versions = row[0], row[1], row[2]
-        for f, v in fields.items():
-            if f in cols and key > versions.get(f, base):
-                values[f] = v
-                versions[f] = key
-        if hlc > row[3]:
-            row[3] = hlc
-    return {t: recs for t, recs in out.items() if recs}
-
-
-def _array_literal(values: list[Any]) -> str:
-    """A PostgreSQL array literal of a flat list (text elements quoted)."""
-    parts = []
-    for x in values:
-        if type(x) is str:
-            if '"' in x or "\\" in x:
-                x = x.replace("\\", "\\\\").replace('"', '\\"')
-            parts.append(f'"{x}"')
-        elif x is None:
-            parts.append("NULL")
-        elif isinstance(x, int | float) and not isinstance(x, bool):
-            parts.append(str(x))
-        else:
-            parts.append('"' + json.dumps(x).replace("\\", "\\\\").replace('"', '\\"') + '"')
-    return "{" + ",".join(parts) + "}"
-
-
-def _copy_text(v: Any) -> str:
-    """One value in ``COPY`` text format (JSON-like values: None, bool, numbers,
-    text, flat lists for array columns)."""
-    if type(v) is str:
-        if "\\" in v or "\t" in v or "\n" in v or "\r" in v:
-            return v.translate(_COPY_ESCAPE)
-        return v
-    if v is None:
-        return "\\N"
-    if v is True or v is False:
-        return "t" if v else "f"
-    if isinstance(v, int | float):
-        return str(v)
-    if isinstance(v, list):
-        return _copy_text(_array_literal(v))
-    return _copy_text(json.dumps(v))
-
-
-Lines = tuple[list[str], list[str]]  # record ids (sorted) and their COPY text lines
-
-
-def _clean_cell(v: Any) -> str:
-    """:func:`_copy_text` of a value from JSON text without any backslash: its
-    strings hold no quote, backslash, tab or newline."""
-    if type(v) is list:
-        if not v:
-            return "{}"
-        try:
-            return '{"' + '","'.join(v) + '"}'
-        except TypeError:  # not all text
-            pass
-    return _copy_text(v)
-
-
-def readable_lines(device_hex: str, entries: Iterable[Mapping[str, Any]]
-                   ) -> Iterator[tuple[str, Lines]]:
-    """:func:`readable_rows` as ``COPY`` text lines per table (in the order of
-    :data:`.pg_schema.READABLE`), sorted by record id: (id, the table's columns,
-    hlc, sync_version, sync_versions)."""
-    entries = list(entries)
-    # JSON text without a backslash holds no string with a backslash, tab or newline
-    # (JSON escapes those): the text values of such records need no COPY escaping.
-    escape = {(e["e"], e["r"]) for e in entries
-              if not isinstance(e["f"], str) or "\\" in e["f"]}
-    dumps = json.dumps
-    text = _copy_text
-    for table, recs in readable_rows(device_hex, entries).items():
-        cols = [c for c, _ in pg_schema.READABLE[table]]
-        ids = sorted(recs)
-        lines = []
-        for rid in ids:
-            values, base, versions, hlc = recs[rid]
-            get = values.get
-            if (table, rid) in escape:
-                cells = [text(get(c)) for c in cols]
-            else:
-                cells = [v if type(v) is str else "\\N" if v is None else _clean_cell(v)
-                         for v in map(get, cols)]
-            lines.append(f"{text(str(rid))}\t{chr(9).join(cells)}\t{int(hlc)}\t"
-                         f"{base}\t{text(dumps(versions)) if versions else '{}'}\n")
-        yield table, (ids, lines)
-
-
-ReadableJob = dict[str, "Future[Lines]"]
+ReadableJob = dict[str, "Future[TableStream]"]
 
 
 def readable_job() -> ReadableJob:
@@ -343,8 +248,10 @@ def readable_job() -> ReadableJob:
 
 def fill_readable(job: ReadableJob, device_hex: str, entries: list[dict[str, Any]]
                   ) -> ReadableJob:
-    """Set each table's lines as soon as they are made: the push sends the first
-    tables while the next are being prepared."""
+    """Make each table's rows (table by table, in the order the push sends them).
+    When every change of a table is an insert (a new device's first push, any bulk
+    of new records) its rows are handed on chunk by chunk as they are made; else
+    once the table is complete."""
     try:
         by_table: dict[str, list[dict[str, Any]]] = {t: [] for t in job}
         for e in entries:
@@ -352,19 +259,26 @@ def fill_readable(job: ReadableJob, device_hex: str, entries: list[dict[str, Any
             if part is not None:
                 part.append(e)
         for table, part in by_table.items():
-            job[table].set_result(dict(readable_lines(device_hex, part)).get(table, ([], [])))
+            if not part:
+                job[table].set_result(TableStream.of(pg_rows.EMPTY))
+            elif all(e["o"] == "insert" for e in part):
+                stream = TableStream(inserts_only=True)
+                job[table].set_result(stream)
+                try:
+                    pg_rows.table_lines(table, device_hex, part, stream.put)
+                except BaseException as exc:
+                    stream.close(exc)
+                    raise
+                stream.close()
+            else:
+                job[table].set_result(TableStream.of(
+                    pg_rows.table_lines(table, device_hex, part)))
     except BaseException as exc:
         for f in job.values():
             if not f.done():
                 f.set_exception(exc)
         raise
     return job
-
-
-def _write_chunked(cp: psycopg.Copy, lines: list[str], size: int = 16384) -> None:
-    """Send COPY lines in chunks: the server parses one while the next is joined."""
-    for i in range(0, len(lines), size):
-        cp.write("".join(lines[i:i + size]))
 
 
 _runtime_lock = threading.Lock()
@@ -405,6 +319,50 @@ def _runs(seqs: Iterable[int]) -> list[tuple[int, int]]:
         else:
             out.append((s, s))
     return out
+
+
+class _ChangeRows:
+    """The content hashes and ``hub_change`` rows (``COPY`` binary) of one push, chunk
+    by chunk as :meth:`make` makes them in a worker thread; a retried push sends the
+    same chunks again."""
+
+    def __init__(self, count: int) -> None:
+        self._chunks: list[Future[tuple[list[bytes], bytes]]] = [
+            Future() for _ in range(0, count, pg_rows.CHUNK)]
+
+    def make(self, device_id: uuid.UUID, team_key: bytes,
+             entries: list[dict[str, Any]]) -> None:
+        try:
+            made = pg_rows.change_rows(device_id, team_key, entries)
+            for chunk in self._chunks:
+                chunk.set_result(next(made))
+        except BaseException as exc:
+            self.fail(exc)
+            raise
+
+    def fail(self, exc: BaseException) -> None:
+        for chunk in self._chunks:
+            if not chunk.done():
+                chunk.set_exception(exc)
+
+    def chunks(self) -> Iterator[bytes]:
+        for chunk in self._chunks:
+            yield chunk.result()[1]
+
+    def hashes(self) -> list[bytes]:
+        return [h for chunk in self._chunks for h in chunk.result()[0]]
+
+
+def _prepare(changes: _ChangeRows, readable: ReadableJob, device_id: uuid.UUID,
+             team_key: bytes, entries: list[dict[str, Any]]) -> None:
+    """The worker's part of a push, in the order the push sends it: the readable rows
+    table by table, then the change rows chunk by chunk."""
+    try:
+        fill_readable(readable, device_id.hex, entries)
+    except BaseException as exc:
+        changes.fail(exc)
+        raise
+    changes.make(device_id, team_key, entries)
 
 
 class PgHub(Hub):
@@ -527,7 +485,7 @@ class PgHub(Hub):
             "created": dt.datetime.now(dt.UTC).isoformat(),
             "exported_at_ms": int(time.time() * 1000),
         }
-        return bundle.encode(header, entries, self.team_key, self.signing_key)
+        return pg_rows.seal(header, entries, self.team_key, self.signing_key)
 
     def push(self, batch: OutgoingBatch) -> PushAck:
         if self.signing_key is None:
@@ -539,18 +497,26 @@ class PgHub(Hub):
             return self._push(batch)
 
     def _push(self, batch: OutgoingBatch) -> PushAck:
-        entries = sorted(batch.entries, key=lambda e: int(e["s"]))
-        hashes = content_hashes(self.team_key, entries)
-        # One worker thread prepares the readable rows, table by table (the first
-        # tables are sent while the next are made), then seals the whole batch (the
-        # common case is "all new"); meanwhile this thread sends the change rows.
-        with ThreadPoolExecutor(1, thread_name_prefix="gezond-push") as pool:
-            readable = readable_job()
-            pool.submit(fill_readable, readable, batch.device_id.hex, entries)
-            sealed = pool.submit(self._seal, batch.device_id, entries)
+        seqs = [int(e["s"]) for e in batch.entries]
+        entries = batch.entries
+        if seqs != sorted(seqs):
+            entries = sorted(entries, key=lambda e: int(e["s"]))
+            seqs.sort()
+        changes = _ChangeRows(len(entries))
+        readable = readable_job()
+        # Two worker threads. One makes the rows in the order they are sent: the
+        # readable rows table by table (the server stores each table while the next is
+        # made; storing them costs the server more than making them costs us, so they
+        # go first), then the change rows with their content hashes (cheap to store).
+        # The other seals the batch once the readable rows are made (the common case
+        # is "all new"; its compression runs without the GIL). This thread only sends.
+        with ThreadPoolExecutor(2, thread_name_prefix="gezond-push") as pool:
+            pool.submit(_prepare, changes, readable, batch.device_id, self.team_key, entries)
+            sealed = pool.submit(self._seal_after, readable, batch.device_id, entries)
             for attempt in range(RETRIES):
                 try:
-                    ack = self._push_tx(batch.device_id, entries, hashes, sealed, readable)
+                    ack = self._push_tx(batch.device_id, entries, seqs, changes, sealed,
+                                        readable)
                     break
                 except (psycopg.errors.DeadlockDetected,
                         psycopg.errors.SerializationFailure,
@@ -566,66 +532,98 @@ class PgHub(Hub):
             self.after_commit()
         return ack
 
-    def _push_tx(self, device_id: uuid.UUID, entries: list[dict[str, Any]],
-                 hashes: list[bytes], sealed: Future[bytes],
-                 readable: ReadableJob) -> PushAck:
+    def _seal_after(self, readable: ReadableJob, device_id: uuid.UUID,
+                    entries: list[dict[str, Any]]) -> bytes:
+        """The sealed bundle of the batch, made once the worker is on its last readable
+        table: until then the server has the readable rows to store, and sealing
+        earlier would only slow down making them."""
+        futures_wait(list(readable.values()))
+        return self._seal(device_id, entries)
+
+    def _push_tx(self, device_id: uuid.UUID, entries: list[dict[str, Any]], seqs: list[int],
+                 changes: _ChangeRows, sealed: Future[bytes], readable: ReadableJob
+                 ) -> PushAck:
         conn = self._connection()
         problems: list[HubProblem] = []
         with conn.transaction():
             # One push per device at a time (two threads of one device, a retry racing
             # a slow first attempt); different devices do not wait for each other here.
-            # (work_mem: the readable merge sorts its rows by id in memory, not on disk.)
+            # (work_mem: the readable merge sorts its rows by id in memory, not on disk;
+            # no JIT: compiling costs more than it saves on these statements.)
             conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s)), "
-                         "set_config('work_mem', '64MB', true)",
+                         "set_config('work_mem', '64MB', true), "
+                         "set_config('jit', 'off', true)",
                          (f"gezond-push:{self.schema}:{device_id}",))
             # Under that lock the rows of this device cannot change: what is there
             # already is exactly what the insert below will skip.
-            seqs = [int(e["s"]) for e in entries]
             existing = {int(r[0]) for r in conn.execute(sql.SQL(
                 "SELECT seq FROM {} WHERE device_id = %s AND seq BETWEEN %s AND %s").format(
                 self._t("hub_change")), (device_id, seqs[0], seqs[-1]))}
-            dev = str(device_id)
-            if not existing and len(set(seqs)) == len(seqs):
-                # All new (the common case): straight in. The primary key still
-                # guards it: a row that appeared anyway makes the push retry.
-                with conn.cursor().copy(sql.SQL(
-                        "COPY {} (device_id, seq, hlc, hash) FROM STDIN").format(
-                        self._t("hub_change"))) as cp:
-                    _write_chunked(cp, [f"{dev}\t{s}\t{int(e['h'])}\t\\\\x{h.hex()}\n"
-                                        for s, e, h in zip(seqs, entries, hashes, strict=True)])
+            if existing or len(set(seqs)) != len(seqs):
+                problems = self._push_known(conn, device_id, entries, seqs, existing, changes)
             else:
-                conn.execute("CREATE TEMP TABLE gz_in_change (seq bigint, hlc bigint, "
-                             "hash bytea) ON COMMIT DROP")
-                with conn.cursor().copy("COPY gz_in_change (seq, hlc, hash) FROM STDIN") as cp:
-                    _write_chunked(cp, [f"{s}\t{int(e['h'])}\t\\\\x{h.hex()}\n"
-                                        for s, e, h in zip(seqs, entries, hashes, strict=True)])
-                conn.execute(sql.SQL(
-                    "INSERT INTO {} (device_id, seq, hlc, hash) "
-                    "SELECT %s, seq, hlc, hash FROM gz_in_change "
-                    "ON CONFLICT (device_id, seq) DO NOTHING").format(
-                    self._t("hub_change")), (device_id,))
-            new = set(seqs) - existing if existing else set(seqs)
-            fresh = entries
-            if len(new) != len(entries):
-                fresh = [e for e in entries if int(e["s"]) in new]
-                problems = self._quarantine(conn, device_id, entries, hashes, new)
-                readable = fill_readable(readable_job(), device_id.hex, fresh)
-            self._merge_readable(conn, readable)
-            for seq_from, seq_to in _runs(new):
-                if len(fresh) == len(entries):
-                    payload = sealed.result()
-                    part = entries
-                else:
-                    part = [e for e in fresh if seq_from <= int(e["s"]) <= seq_to]
-                    payload = self._seal(device_id, part)
-                hlcs = [int(e["h"]) for e in part]
-                conn.execute(sql.SQL(
-                    "INSERT INTO {} (device_id, seq_from, seq_to, hlc_min, hlc_max, payload) "
-                    "VALUES (%s, %s, %s, %s, %s, %s)").format(self._t("hub_bundle")),
-                    (device_id, seq_from, seq_to, min(hlcs), max(hlcs), payload))
+                # All new (the common case). The sealed bundle goes in as soon as it is
+                # ready, else at the end; the change rows go straight in (the primary
+                # key still guards them: a row that appeared anyway makes the push retry).
+                stored = False
+                for table in pg_schema.READABLE:
+                    if not stored and sealed.done():
+                        self._store_bundle(conn, device_id, entries, sealed.result())
+                        stored = True
+                    self._merge_readable(conn, table, readable[table].result())
+                self._copy_changes(conn, self._t("hub_change"), changes)
+                if not stored:
+                    self._store_bundle(conn, device_id, entries, sealed.result())
         self.last_push_problems = problems
-        seq_from, seq_to = int(entries[0]["s"]), int(entries[-1]["s"])
+        seq_from, seq_to = seqs[0], seqs[-1]
         return PushAck(device_id, seq_to, f"{device_id}/{seq_from:012d}-{seq_to:012d}")
+
+    def _push_known(self, conn: Conn, device_id: uuid.UUID, entries: list[dict[str, Any]],
+                    seqs: list[int], existing: set[int], changes: _ChangeRows
+                    ) -> list[HubProblem]:
+        """A push of which some changes are stored already (a retry, an overlapping
+        batch): every row goes through ``ON CONFLICT (device_id, seq) DO NOTHING``, the
+        ones that were there are compared by content hash (:meth:`_quarantine`), and
+        only the new ones reach the readable tables and the sealed bundles (one per
+        run of new sequence numbers)."""
+        tmp = sql.Identifier("gz_in_change")
+        conn.execute(sql.SQL("CREATE TEMP TABLE {} (device_id uuid, seq bigint, hlc bigint, "
+                             "hash bytea) ON COMMIT DROP").format(tmp))
+        self._copy_changes(conn, tmp, changes)
+        conn.execute(sql.SQL(
+            "INSERT INTO {} (device_id, seq, hlc, hash) SELECT device_id, seq, hlc, hash "
+            "FROM {} ON CONFLICT (device_id, seq) DO NOTHING").format(
+            self._t("hub_change"), tmp))
+        new = set(seqs) - existing
+        fresh = [e for e in entries if int(e["s"]) in new]
+        problems = self._quarantine(conn, device_id, entries, changes.hashes(), new)
+        readable = fill_readable(readable_job(), device_id.hex, fresh)
+        for table in pg_schema.READABLE:
+            self._merge_readable(conn, table, readable[table].result())
+        for seq_from, seq_to in _runs(new):
+            part = [e for e in fresh if seq_from <= int(e["s"]) <= seq_to]
+            self._store_bundle(conn, device_id, part, self._seal(device_id, part))
+        return problems
+
+    @staticmethod
+    def _copy_changes(conn: Conn, target: sql.Identifier, changes: _ChangeRows) -> None:
+        with conn.cursor().copy(sql.SQL(
+                "COPY {} (device_id, seq, hlc, hash) FROM STDIN (FORMAT binary)").format(
+                target)) as cp:
+            cp.write(pg_rows.COPY_BINARY_HEADER)
+            for data in changes.chunks():
+                cp.write(data)
+            cp.write(pg_rows.COPY_BINARY_TRAILER)
+
+    def _store_bundle(self, conn: Conn, device_id: uuid.UUID, entries: list[dict[str, Any]],
+                      payload: bytes) -> None:
+        """The sealed bundle of ``entries``, under the sequence range of its header."""
+        hlcs = [int(e["h"]) for e in entries]
+        conn.execute(sql.SQL(
+            "INSERT INTO {} (device_id, seq_from, seq_to, hlc_min, hlc_max, payload) "
+            "VALUES (%s, %s, %s, %s, %s, %b)").format(self._t("hub_bundle")),
+            (device_id, int(entries[0]["s"]), int(entries[-1]["s"]), min(hlcs), max(hlcs),
+             payload))
 
     def _quarantine(self, conn: Conn, device_id: uuid.UUID, entries: list[dict[str, Any]],
                     hashes: list[bytes], new: set[int]) -> list[HubProblem]:
@@ -651,58 +649,55 @@ class PgHub(Hub):
                                        "quarantined", reason, mine_hash.hex()))
         return problems
 
-    def _merge_readable(self, conn: Conn, readable: ReadableJob) -> None:
-        """Upsert the readable rows, field by field: a value replaces the stored one
-        only when its version (hlc, device) is newer. Tables in a fixed order and
-        rows by id, so two pushes touching the same rows cannot deadlock."""
-        for table, cols_types in pg_schema.READABLE.items():
-            ids, lines = readable[table].result()
-            if not ids:
-                continue
-            cols = [c for c, _ in cols_types]
-            all_cols = sql.SQL(", ").join(map(sql.Identifier, [
-                "id", *cols, "hlc", "sync_version", "sync_versions"]))
-            target = self._t(pg_schema.state_table(table))  # a view may gate it (consent)
-            # The ids as one array literal (a text parameter): far cheaper to send than
-            # a list of tens of thousands of values.
-            there = {str(r[0]) for r in conn.execute(sql.SQL(
-                "SELECT id FROM {} WHERE id = ANY(%s::uuid[])").format(target),
-                (_array_literal(ids),))}
-            # Records not there yet go straight in (if another push adds one meanwhile,
-            # the unique violation makes the whole push retry); the others are merged.
-            with conn.cursor().copy(sql.SQL("COPY {} ({}) FROM STDIN").format(
-                    target, all_cols)) as cp:
-                _write_chunked(cp, [line for rid, line in zip(ids, lines, strict=True)
-                                    if rid not in there] if there else lines)
-            if not there:
-                continue
-            tmp = sql.Identifier(f"gz_in_{table}")
-            conn.execute(sql.SQL("CREATE TEMP TABLE {} (LIKE {}) ON COMMIT DROP").format(
-                tmp, target))
-            with conn.cursor().copy(sql.SQL("COPY {} ({}) FROM STDIN").format(
-                    tmp, all_cols)) as cp:
-                _write_chunked(cp, [line for rid, line in zip(ids, lines, strict=True)
-                                    if rid in there])
+    def _merge_readable(self, conn: Conn, table: str, rows: TableStream) -> None:
+        """Upsert one table's readable rows, field by field: a value replaces the
+        stored one only when its version (hlc, device) is newer. Tables in a fixed
+        order and rows by id, so two pushes touching the same rows cannot deadlock."""
+        if rows.empty:
+            return
+        cols = [c for c, _ in pg_schema.READABLE[table]]
+        all_cols = sql.SQL(", ").join(map(sql.Identifier, [
+            "id", *cols, "hlc", "sync_version", "sync_versions"]))
+        target = self._t(pg_schema.state_table(table))  # a view may gate it (consent)
+        if rows.inserts_only:
+            # Every record's insert is in this push, so they are new: straight in. If
+            # one is there after all (written by another device), nothing of this
+            # table is kept from the COPY and all its rows are merged below.
+            try:
+                with conn.transaction(), conn.cursor().copy(sql.SQL(
+                        "COPY {} ({}) FROM STDIN").format(target, all_cols)) as cp:
+                    for text in rows.chunks():
+                        cp.write(text)
+                return
+            except psycopg.errors.UniqueViolation:
+                pass
+        # Records that may be there already: into a temporary table, then ONE upsert.
+        tmp = sql.Identifier(f"gz_in_{table}")
+        conn.execute(sql.SQL("CREATE TEMP TABLE {} (LIKE {}) ON COMMIT DROP").format(
+            tmp, target))
+        with conn.cursor().copy(sql.SQL("COPY {} ({}) FROM STDIN").format(
+                tmp, all_cols)) as cp:
+            for text in rows.chunks():
+                cp.write(text)
 
-            def eff(side: str, c: str) -> sql.Composable:
-                return sql.SQL("COALESCE({s}.sync_versions->>{k}, {s}.sync_version)").format(
-                    s=sql.SQL(side), k=sql.Literal(c))
+        def eff(side: str, c: str) -> sql.Composable:
+            return sql.SQL("COALESCE({s}.sync_versions->>{k}, {s}.sync_version)").format(
+                s=sql.SQL(side), k=sql.Literal(c))
 
-            newer = {c: sql.SQL("{} > {}").format(eff("excluded", c), eff("t", c))
-                     for c in cols}
-            sets: list[sql.Composable] = [
-                sql.SQL("{c} = CASE WHEN {n} THEN excluded.{c} ELSE t.{c} END").format(
-                    c=sql.Identifier(c), n=newer[c]) for c in cols]
-            sets.append(sql.SQL("hlc = GREATEST(t.hlc, excluded.hlc)"))
-            sets.append(sql.SQL(
-                "sync_versions = t.sync_versions || jsonb_strip_nulls(jsonb_build_object({}))"
-            ).format(sql.SQL(", ").join(
-                sql.SQL("{k}, CASE WHEN {n} THEN {e} END").format(
-                    k=sql.Literal(c), n=newer[c], e=eff("excluded", c)) for c in cols)))
-            conn.execute(sql.SQL(
-                "INSERT INTO {target} AS t ({cols}) SELECT {cols} FROM {tmp} ORDER BY id "
-                "ON CONFLICT (id) DO UPDATE SET {sets}").format(
-                target=target, cols=all_cols, tmp=tmp, sets=sql.SQL(", ").join(sets)))
+        newer = {c: sql.SQL("{} > {}").format(eff("excluded", c), eff("t", c)) for c in cols}
+        sets: list[sql.Composable] = [
+            sql.SQL("{c} = CASE WHEN {n} THEN excluded.{c} ELSE t.{c} END").format(
+                c=sql.Identifier(c), n=newer[c]) for c in cols]
+        sets.append(sql.SQL("hlc = GREATEST(t.hlc, excluded.hlc)"))
+        sets.append(sql.SQL(
+            "sync_versions = t.sync_versions || jsonb_strip_nulls(jsonb_build_object({}))"
+        ).format(sql.SQL(", ").join(
+            sql.SQL("{k}, CASE WHEN {n} THEN {e} END").format(
+                k=sql.Literal(c), n=newer[c], e=eff("excluded", c)) for c in cols)))
+        conn.execute(sql.SQL(
+            "INSERT INTO {target} AS t ({cols}) SELECT {cols} FROM {tmp} ORDER BY id "
+            "ON CONFLICT (id) DO UPDATE SET {sets}").format(
+            target=target, cols=all_cols, tmp=tmp, sets=sql.SQL(", ").join(sets)))
 
     # -- redaction (docs/erasure.md) -----------------------------------------------------
     def redact(self, device_id: uuid.UUID, changed: Mapping[int, str]) -> int:
@@ -849,5 +844,5 @@ def _app_version() -> str:
         return "?"
 
 
-__all__ = ["KIND", "PgHub", "connect", "content_hash", "create_pg_hub", "hub_config",
-           "hub_from_config", "readable_rows", "split_url", "store_password"]
+__all__ = ["KIND", "PgHub", "connect", "content_hash", "content_hashes", "create_pg_hub",
+           "hub_config", "hub_from_config", "split_url", "store_password"]

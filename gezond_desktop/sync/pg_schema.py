@@ -13,7 +13,8 @@ Two kinds of tables:
   ``hub_bundle`` holds the encrypted and signed payloads (the same bundle format
   as the shared-folder hub, :mod:`.bundle`); ``hub_quarantine`` keeps a change
   that arrived again with other content. The server never sees a name, contact
-  detail or note in clear.
+  detail or note in clear. Payloads are stored without PostgreSQL's compression
+  (step 5): they are compressed and encrypted already.
 * readable tables (``neighbourhood``, ``resident``, ...): the merged current
   state for Excel / Power BI, with an explicit allowlist of NON-personal columns
   (:data:`READABLE`). Each value has a version ``"<hlc 20 digits>:<device hex>"``:
@@ -214,7 +215,15 @@ def _step4(s: str) -> list[sql.Composed]:
     return out
 
 
-STEPS = [(1, _step1), (2, _step2), (3, _step3), (4, _step4)]
+def _step5(s: str) -> list[sql.Composed]:
+    """Sealed payloads are stored as they are: they are compressed and encrypted
+    already, and PostgreSQL's own compression (which the readable bundle header
+    tempts into trying the whole payload) only costs time. Applies to new rows."""
+    return [sql.SQL("ALTER TABLE {} ALTER COLUMN payload SET STORAGE EXTERNAL").format(
+        _ident(s, table)) for table in ("hub_bundle", "hub_quarantine")]
+
+
+STEPS = [(1, _step1), (2, _step2), (3, _step3), (4, _step4), (5, _step5)]
 LATEST = STEPS[-1][0]
 
 NEWER_MESSAGE = ("De PostgreSQL-hub is gemaakt door een nieuwere versie van Gezond Desktop. "
