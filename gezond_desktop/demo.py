@@ -16,7 +16,6 @@ the same records and the same change entries. No Qt here.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import itertools
 import random
 import time
@@ -53,7 +52,7 @@ from .models.enums import (
     ReferralStatus,
     VenueKind,
 )
-from .store.bulk import DEFAULT_BATCH_SIZE, BulkCancelled, BulkWriter
+from .store.bulk import DEFAULT_BATCH_SIZE, BulkCancelled, BulkWriter, gc_paused
 
 if TYPE_CHECKING:
     from .services import Services
@@ -242,16 +241,11 @@ def generate(
     cancelled = False
     # Millions of short-lived rows make the cyclic garbage collector the slowest
     # part; nothing here makes reference cycles, so pause it.
-    gc_was_on = gc.isenabled()
-    gc.disable()
     try:
-        with bw:
+        with gc_paused(), bw:
             gen.run(bw)
     except BulkCancelled:
         cancelled = True
-    finally:
-        if gc_was_on:
-            gc.enable()
     bulk_seconds = time.perf_counter() - bulk_started
     coordinator = gen.coordinator_id
     if not cancelled and coordinator is not None:

@@ -10,10 +10,11 @@ the live values are loaded once, every row is checked in memory with the rules o
 updated; a later row of the file sees what earlier rows did, so a value twice in
 one file is saved once, with the last row's fields), the changed existing values
 are saved in one transaction and the new ones are written with their change
-entries by :class:`~gezond_desktop.store.bulk.BulkWriter` (one transaction per
-batch). Activities are few and saved one per transaction. Sign-in lists are saved
-in batches of :data:`BATCH_ROWS` rows, one transaction and a handful of queries
-each.
+entries by :class:`~gezond_desktop.store.bulk.BulkWriter` as rows of fixed columns
+(one transaction per batch); the cyclic garbage collector is paused meanwhile (see
+:func:`~gezond_desktop.store.bulk.gc_paused`). Activities are few and saved one per
+transaction. Sign-in lists are saved in batches of :data:`BATCH_ROWS` rows, one
+transaction and a handful of queries each.
 """
 
 from __future__ import annotations
@@ -24,8 +25,9 @@ import io
 import re
 import string
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -56,7 +58,13 @@ from ..models.enums import (
     VenueKind,
 )
 from ..resources import reference_dir
-from ..store.bulk import DEFAULT_BATCH_SIZE, BulkCancelled, BulkWriter
+from ..store.bulk import (
+    DEFAULT_BATCH_SIZE,
+    BulkCancelled,
+    BulkWriter,
+    gc_paused,
+    new_id_bytes,
+)
 from .base import ServiceBase, get_live
 from .reference import KINDS, clean_values
 
@@ -271,7 +279,8 @@ def read_table(path: Path | str) -> Table:
     rows = [
         (i + 1, r)
         for i, r in enumerate(raw_rows[header_idx + 1:], header_idx + 1)
-        if _has_text(r)
+        # _has_text(r), with its common case (text in the first CSV cell) inline
+        if (r and r[0].__class__ is str and r[0].strip()) or _has_text(r)
     ]
     if not rows:
         raise GezondError(
@@ -289,6 +298,20 @@ def _has_text(cells: list[Any]) -> bool:
     return any(cell_text(c) for c in cells)
 
 
+def _first_line(text: str) -> str:
+    """The first line with text (what the delimiter is guessed from)."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        # splitlines() also breaks at a lone \r (and a few rarer characters)
+        for line in text[start:end].splitlines():
+            if line.strip():
+                return line
+        start = end + 1
+    return ""
+
+
 def _read_csv(p: Path) -> list[list[Any]]:
     try:
         data = p.read_bytes()
@@ -303,7 +326,7 @@ def _read_csv(p: Path) -> list[list[Any]]:
             "het opnieuw."
         )
     text = _decode(data)
-    first = next((line for line in text.splitlines() if line.strip()), "")
+    first = _first_line(text)
     try:
         # csv.reader gives a new list per row already: no copies.
         return list(csv.reader(io.StringIO(text), delimiter=_sniff_delimiter(first)))
@@ -620,46 +643,117 @@ def _sql_lower(text: str) -> str:
     return text.lower() if text.isascii() else text.translate(_SQL_LOWER)
 
 
-def _reference_values(kind: str, get: Callable[[str], Any],
-                      refs: dict[str, Lookup]) -> dict[str, Any]:
-    """The values one row gives (before the rules of the reference service)."""
-    values: dict[str, Any] = {"name": cell_text(get("name"))}
-    if not values["name"]:
-        raise RowProblem("de naam is leeg. Vul een naam in.")
-    if KINDS[kind][2]:
-        code = cell_text(get("code"))
-        if code:
-            values["code"] = code
+def _reference_reader(kind: str, cols: dict[str, int],
+                      refs: dict[str, Lookup]) -> Callable[[list[Any]], dict[str, Any]]:
+    """``read(cells)``: the values one row of this file gives (before the rules of
+    the reference service); raises :class:`RowProblem`. The column positions are
+    looked up once per file."""
+    def at(f: str) -> Callable[[list[Any]], str]:
+        i = cols.get(f)
+        if i is None:
+            return lambda cells: ""
+        return lambda cells: cell_text(cells[i]) if i < len(cells) else ""
+
+    name_of, code_of = at("name"), at("code")
+    has_code = KINDS[kind][2]
+
+    def common(cells: list[Any]) -> dict[str, Any]:
+        values: dict[str, Any] = {"name": name_of(cells)}
+        if not values["name"]:
+            raise RowProblem("de naam is leeg. Vul een naam in.")
+        if has_code:
+            code = code_of(cells)
+            if code:
+                values["code"] = code
+        return values
+
     if kind == "neighbourhood":
-        if cell_text(get("municipality")):
-            values["municipality"] = cell_text(get("municipality"))
-        if cell_text(get("is_focus")):
-            values["is_focus"] = parse_bool(cell_text(get("is_focus")), "focusbuurt")
-    elif kind == "venue":
-        text = cell_text(get("kind"))
-        if not text:
-            raise RowProblem("het soort vindplaats is leeg. Vul het soort in, "
-                             "bijvoorbeeld School of Buurthuis / buurtkamer.")
-        values["kind"] = _VENUE_KINDS.get(text) or parse_enum(
-            text, VenueKind, "vindplaats", VENUE_KIND_WORDS)
-        text = cell_text(get("neighbourhood"))
-        values["neighbourhood_id"] = _resolve(refs, "neighbourhood", text) if text else None
-    elif kind == "organisation":
-        text = cell_text(get("kind"))
-        if text:
-            values["kind"] = parse_enum(text, OrganisationKind, "organisatie", ORG_KIND_WORDS)
-        if cell_text(get("description")):
-            values["description"] = cell_text(get("description"))
-    elif kind == "organisation_service":
-        text = cell_text(get("organisation"))
-        if not text:
-            raise RowProblem("de organisatie is leeg. Vul de organisatie in die deze "
-                             "dienst biedt.")
-        values["organisation_id"] = _resolve(refs, "organisation", text)
-    return values
+        municipality_of, focus_of = at("municipality"), at("is_focus")
+
+        def read(cells: list[Any]) -> dict[str, Any]:
+            values = common(cells)
+            if municipality_of(cells):
+                values["municipality"] = municipality_of(cells)
+            if focus_of(cells):
+                values["is_focus"] = parse_bool(focus_of(cells), "focusbuurt")
+            return values
+        return read
+    if kind == "venue":
+        # The hot path of large imports: straight-line, for CSV cells (text).
+        i_name, i_kind, i_hood = (cols.get(f) for f in ("name", "kind", "neighbourhood"))
+        kind_of, hood_of = at("kind"), at("neighbourhood")
+        hoods = refs["neighbourhood"].by_key
+        venue_kinds = _VENUE_KINDS
+
+        def read(cells: list[Any]) -> dict[str, Any]:
+            n = len(cells)
+            name = cells[i_name] if i_name is not None and i_name < n else None
+            name = name.strip() if name.__class__ is str else cell_text(name)
+            if not name:
+                raise RowProblem("de naam is leeg. Vul een naam in.")
+            text = cells[i_kind] if i_kind is not None and i_kind < n else None
+            text = text.strip() if text.__class__ is str else kind_of(cells)
+            if not text:
+                raise RowProblem("het soort vindplaats is leeg. Vul het soort in, "
+                                 "bijvoorbeeld School of Buurthuis / buurtkamer.")
+            code = venue_kinds.get(text) or parse_enum(
+                text, VenueKind, "vindplaats", VENUE_KIND_WORDS)
+            text = cells[i_hood] if i_hood is not None and i_hood < n else None
+            text = text.strip() if text.__class__ is str else hood_of(cells)
+            if not text:
+                return {"name": name, "kind": code, "neighbourhood_id": None}
+            nid = hoods.get(text.casefold())  # Lookup.find (the text is stripped)
+            if nid is None:
+                nid = _resolve(refs, "neighbourhood", text)  # raises the message
+            return {"name": name, "kind": code, "neighbourhood_id": nid}
+        return read
+    if kind == "organisation":
+        kind_of, description_of = at("kind"), at("description")
+
+        def read(cells: list[Any]) -> dict[str, Any]:
+            values = common(cells)
+            text = kind_of(cells)
+            if text:
+                values["kind"] = parse_enum(text, OrganisationKind, "organisatie",
+                                            ORG_KIND_WORDS)
+            if description_of(cells):
+                values["description"] = description_of(cells)
+            return values
+        return read
+    if kind == "organisation_service":
+        organisation_of = at("organisation")
+
+        def read(cells: list[Any]) -> dict[str, Any]:
+            values = common(cells)
+            text = organisation_of(cells)
+            if not text:
+                raise RowProblem("de organisatie is leeg. Vul de organisatie in die deze "
+                                 "dienst biedt.")
+            values["organisation_id"] = _resolve(refs, "organisation", text)
+            return values
+        return read
+    return common
 
 
 _VENUE_KINDS = {k.value: k.value for k in VenueKind}  # the codes themselves, fast
+
+
+def _clean_new(kind: str, values: dict[str, Any]) -> dict[str, Any] | None:
+    """What :func:`.reference.clean_values` returns for a new value of ``kind``,
+    worked out without its general machinery for the rows that are plainly fine
+    (as :func:`_reference_reader` gives them: the name stripped and not empty,
+    the venue kind one of the codes, the parent found); None for everything
+    else, which then takes :func:`clean_values` (and gets its messages). The
+    answer may be ``values`` itself (the caller's own dict)."""
+    name = values["name"]
+    if len(name) > 160 or len(values) != len(_REF_FIELDS[kind]):
+        return None
+    if kind == "venue" and values.get("kind") in _VENUE_KINDS \
+            and "neighbourhood_id" in values:
+        return values  # exactly name, kind and neighbourhood_id: already clean
+    if kind == "organisation_service" and values.get("organisation_id") is not None:
+        return values  # exactly name and organisation_id
+    return None
 
 
 class _Rec:
@@ -667,7 +761,8 @@ class _Rec:
 
     __slots__ = ("changed", "id", "merged", "new", "values")
 
-    def __init__(self, id_: uuid.UUID, values: dict[str, Any], new: bool) -> None:
+    # A new value's id may be the 16 stored bytes (see store.bulk.new_id_bytes).
+    def __init__(self, id_: uuid.UUID | bytes, values: dict[str, Any], new: bool) -> None:
         self.id = id_
         self.values = values
         self.new = new
@@ -694,9 +789,11 @@ class _RefState:
     neighbourhood, services within their organisation). Rows are applied in file
     order, so a later row sees what an earlier row did."""
 
-    def __init__(self, s: OrmSession, kind: str, stable_ids: bool = False) -> None:
+    def __init__(self, s: OrmSession, kind: str, stable_ids: bool = False,
+                 new_ids: Iterator[bytes] | None = None) -> None:
         model: Any = KINDS[kind][0]
         self.stable_ids = stable_ids
+        self.new_ids = new_ids  # ids for new values (else uuid7())
         self.kind = kind
         self.has_code = KINDS[kind][2]
         self.model = model
@@ -718,13 +815,19 @@ class _RefState:
                 select(getattr(model, column)).where(model.deleted_at.is_not(None))))
 
     def _name_key(self, name: str, values: dict[str, Any]) -> Any:
-        return (name, values.get(self.parent)) if self.parent else name
+        if not self.parent:
+            return name
+        parent = values.get(self.parent)  # a UUID: keyed by its number (hashed in C)
+        return (name, parent.int if parent.__class__ is uuid.UUID else parent)
 
     def _index(self, rec: _Rec) -> None:
         v = rec.values
         self.by_name.setdefault(self._name_key(_sql_lower(v["name"]), v), []).append(rec)
         if self.has_code and v.get("code"):
-            self.by_code.setdefault(_sql_lower(v["code"]), []).append(rec)
+            self._index_code(rec)
+
+    def _index_code(self, rec: _Rec) -> None:
+        self.by_code.setdefault(_sql_lower(rec.values["code"]), []).append(rec)
 
     def _unindex(self, rec: _Rec) -> None:
         v = rec.values
@@ -735,14 +838,6 @@ class _RefState:
     def _add(self, rec: _Rec) -> None:
         self.records.append(rec)
         self._index(rec)
-
-    def _existing(self, values: dict[str, Any]) -> _Rec | None:
-        if self.has_code and values.get("code"):
-            found = self.by_code.get(values["code"].lower())
-            if found:
-                return found[0]
-        found = self.by_name.get(self._name_key(values["name"].lower(), values))
-        return found[0] if found else None
 
     def _taken(self, column: str, value: str, rec: _Rec | None) -> bool:
         index = self.by_code if column == "code" else self.by_name
@@ -755,20 +850,20 @@ class _RefState:
 
     def apply(self, values: dict[str, Any]) -> str:
         """Apply one row: 'added', 'updated' or 'unchanged'; raises for a bad row."""
-        rec = self._existing(values)
-        if rec is not None and all(rec.values.get(k) == v for k, v in values.items()):
-            return "unchanged"
-        clean = clean_values(
-            self.kind, values,
-            rec.values.get if rec is not None else (lambda _k, d: d),
-            code_taken=lambda code: self._taken("code", code, rec),
-            name_taken=lambda name: self._taken("name", name, rec),
-            require_parent=lambda _kind, _id: None,  # ids come from the loaded lookups
-        )
+        rec = None  # the value this row is about: by code, else by name
+        if self.has_code and values.get("code"):
+            found = self.by_code.get(values["code"].lower())
+            if found:
+                rec = found[0]
         if rec is None:
-            new_id = bundled_id(self.kind, clean) if self.stable_ids else uuid7()
-            self._add(_Rec(new_id, clean, True))
-            return "added"
+            key = self._name_key(values["name"].lower(), values)
+            found = self.by_name.get(key)
+            if not found:
+                return self._add_new(values, key)
+            rec = found[0]
+        if all(rec.values.get(k) == v for k, v in values.items()):
+            return "unchanged"
+        clean = self._clean(values, rec)
         changes = {k: v for k, v in clean.items() if rec.values.get(k) != v}
         if not changes:
             return "unchanged"
@@ -780,6 +875,44 @@ class _RefState:
         else:
             rec.changed.update(changes)
         return "updated"
+
+    def _clean(self, values: dict[str, Any], rec: _Rec | None) -> dict[str, Any]:
+        return clean_values(
+            self.kind, values,
+            rec.values.get if rec is not None else (lambda _k, d: d),
+            code_taken=lambda code: self._taken("code", code, rec),
+            name_taken=lambda name: self._taken("name", name, rec),
+            require_parent=lambda _kind, _id: None,  # ids come from the loaded lookups
+        )
+
+    def _add_new(self, values: dict[str, Any], key: Any) -> str:
+        """Add a new value; ``key`` is the name key apply() found nothing under."""
+        clean = _clean_new(self.kind, values)
+        if clean is None:
+            clean = self._clean(values, None)
+            key = None
+        new_id: uuid.UUID | bytes
+        if self.stable_ids:
+            new_id = bundled_id(self.kind, clean)
+        elif self.new_ids is not None:
+            new_id = next(self.new_ids)
+        else:
+            new_id = uuid7()
+        rec = _Rec(new_id, clean, True)
+        self.records.append(rec)
+        if key is None or not clean["name"].isascii():
+            self._index(rec)
+            return "added"
+        # What _index() does, inline: _clean_new() kept the name and the parent, and
+        # for ASCII, SQLite's lower() (the index) is Python's (the lookup).
+        found = self.by_name.get(key)
+        if found is None:
+            self.by_name[key] = [rec]
+        else:
+            found.append(rec)
+        if self.has_code and clean.get("code"):
+            self._index_code(rec)
+        return "added"
 
     def new_records(self) -> list[_Rec]:
         return [r for r in self.records if r.new]
@@ -840,11 +973,22 @@ class ImportService(ServiceBase):
             raise GezondError(
                 f"'{kind}' kunnen we niet inlezen. Kies uit: " + ", ".join(IMPORT_KINDS) + "."
             )
+        if kind == "activity":
+            table = read_table(path)
+            cols = _column_map(table, COLUMNS.keys() - {"alias", "date", "role"})
+            _check_columns(table, kind, cols)
+            return self._import_activities(table, cols, progress)
+        # Thousands of rows, cells and values, and no reference cycles: the cyclic
+        # garbage collector would only walk them over and over (see gc_paused).
+        # They are all gone again when the pause ends.
+        with gc_paused():
+            return self._import_reference_file(kind, path, progress)
+
+    def _import_reference_file(self, kind: str, path: Path | str,
+                               progress: Progress | None) -> ImportReport:
         table = read_table(path)
         cols = _column_map(table, COLUMNS.keys() - {"alias", "date", "role"})
         _check_columns(table, kind, cols)
-        if kind == "activity":
-            return self._import_activities(table, cols, progress)
         return self._import_reference_bulk(kind, table, cols, progress)
 
     def _import_activities(self, table: Table, cols: dict[str, int],
@@ -899,19 +1043,17 @@ class ImportService(ServiceBase):
             # Checked and saved under the write lock, so nothing changes in between.
             refs = {parent: Lookup(s, pmodel, has_code)
                     for parent, pmodel, has_code in _PARENTS.get(kind, ())}
-            state = _RefState(s, kind, self._stable_ids)
+            state = _RefState(s, kind, self._stable_ids, iter(new_id_bytes(n)))
+            read = _reference_reader(kind, cols, refs)
+            apply = state.apply
             for done, (row_number, cells) in enumerate(table.rows):
                 if progress is not None and done % PROGRESS_EVERY == 0 \
                         and not progress(done, steps):
                     cancelled = True
                     break
 
-                def get(f: str, cells: list[Any] = cells) -> Any:
-                    i = cols.get(f)
-                    return cells[i] if i is not None and i < len(cells) else None
-
                 try:
-                    outcome = state.apply(_reference_values(kind, get, refs))
+                    outcome = apply(read(cells))
                 except RowProblem as exc:
                     rejected.append(RowError(row_number, _row_message(row_number, str(exc)),
                                              table.raw(cells)))
@@ -942,11 +1084,21 @@ class ImportService(ServiceBase):
             goes_on = progress(checked + (steps - checked) * written // len(new), steps)
             return stopped_early or goes_on is not False
 
+        fields = _REF_FIELDS[kind]
+        row_of = itemgetter(*fields)
         written = 0
         try:
             with BulkWriter(self.db, self.worker_id, batch_size=IMPORT_BATCH,
                             progress=bulk_progress, total=len(new)) as bw:
-                bw.add_many(model, ({"id": rec.id, **rec.values} for rec in new))
+                keys = ("id", *fields)
+                if all(len(rec.values) == len(fields) for rec in new):
+                    bw.add_rows(model, keys, [(rec.id, *row_of(rec.values)) for rec in new])
+                else:  # a field beyond the usual ones: those the general way, in order
+                    for rec in new:
+                        if len(rec.values) == len(fields):
+                            bw.add_rows(model, keys, [(rec.id, *row_of(rec.values))])
+                        else:
+                            bw.add(model, {"id": rec.id, **rec.values})
             written = bw.done
         except BulkCancelled as exc:
             cancelled = True

@@ -267,7 +267,13 @@ def install(session_class: type[Session]) -> None:
 
 
 def changelog_trigger_sql(table: str) -> list[str]:
-    """Triggers that make a synced row without its change entry impossible."""
+    """Triggers that make a synced row without its change entry impossible.
+
+    For a large batch, :class:`.bulk.BulkWriter` swaps the insert trigger, inside
+    its write transaction, for one query with the same condition over the batch
+    (:func:`.bulk.suspend_insert_guard`); it does so only while the stored trigger
+    is exactly the first statement here, so a changed condition must change both.
+    """
     missing = (
         "NOT EXISTS (SELECT 1 FROM change_log c WHERE c.record_id = NEW.id AND c.hlc = NEW.hlc)"
     )
