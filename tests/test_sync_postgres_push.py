@@ -286,3 +286,24 @@ def test_payloads_are_stored_without_postgres_compression(pg_url: str, schema: s
     assert storage == {"hub_bundle": "e", "hub_quarantine": "e"}
     hub.close()
 
+
+
+def test_a_push_and_a_bulk_job_share_one_garbage_collector_pause() -> None:
+    import gc
+    import sys
+
+    from gezond_desktop.store.bulk import gc_paused
+    from gezond_desktop.sync.pg_hub import _push_runtime
+
+    interval = sys.getswitchinterval()
+    assert gc.isenabled()
+    with gc_paused():
+        with _push_runtime():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the bulk job still runs: still paused
+    assert gc.isenabled() and sys.getswitchinterval() == interval
+    with _push_runtime():
+        with gc_paused():
+            pass
+        assert not gc.isenabled()  # the push still runs
+    assert gc.isenabled()

@@ -39,7 +39,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import gc
 import hashlib
 import re
 import sys
@@ -56,6 +55,7 @@ import psycopg
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from psycopg import sql
 
+from ..store.bulk import gc_paused
 from . import bundle, pg_rows, pg_schema
 from .hub import (
     DeviceInfo,
@@ -283,32 +283,31 @@ def fill_readable(job: ReadableJob, device_hex: str, entries: list[dict[str, Any
 
 _runtime_lock = threading.Lock()
 _runtime_users = 0
-_runtime_saved: tuple[bool, float] = (True, 0.005)
+_runtime_saved_interval = 0.005
 
 
 @contextlib.contextmanager
 def _push_runtime() -> Iterator[None]:
     """While any push runs in this process: the cyclic garbage collector paused
-    (tens of thousands of short-lived dicts, no reference cycles) and a short GIL
-    switch interval (the worker thread holds the GIL while the pushing thread waits
-    for the server; at the default 5 ms every round trip can wait that long).
-    Counted, so that pushes in several threads restore the settings once."""
-    global _runtime_users, _runtime_saved
-    with _runtime_lock:
-        if _runtime_users == 0:
-            _runtime_saved = (gc.isenabled(), sys.getswitchinterval())
-            gc.disable()
-            sys.setswitchinterval(min(_runtime_saved[1], SWITCH_INTERVAL))
-        _runtime_users += 1
-    try:
-        yield
-    finally:
+    (tens of thousands of short-lived dicts, no reference cycles; the bulk paths'
+    shared, counted :func:`~..store.bulk.gc_paused`) and a short GIL switch interval
+    (the worker thread holds the GIL while the pushing thread waits for the server;
+    at the default 5 ms every round trip can wait that long). Counted, so that
+    pushes in several threads restore the interval once."""
+    global _runtime_users, _runtime_saved_interval
+    with gc_paused():
         with _runtime_lock:
-            _runtime_users -= 1
             if _runtime_users == 0:
-                sys.setswitchinterval(_runtime_saved[1])
-                if _runtime_saved[0]:
-                    gc.enable()
+                _runtime_saved_interval = sys.getswitchinterval()
+                sys.setswitchinterval(min(_runtime_saved_interval, SWITCH_INTERVAL))
+            _runtime_users += 1
+        try:
+            yield
+        finally:
+            with _runtime_lock:
+                _runtime_users -= 1
+                if _runtime_users == 0:
+                    sys.setswitchinterval(_runtime_saved_interval)
 
 
 def _runs(seqs: Iterable[int]) -> list[tuple[int, int]]:
