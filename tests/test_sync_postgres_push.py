@@ -302,8 +302,12 @@ def test_a_push_and_a_bulk_job_share_one_garbage_collector_pause() -> None:
             assert not gc.isenabled()
         assert not gc.isenabled()  # the bulk job still runs: still paused
     assert gc.isenabled() and sys.getswitchinterval() == interval
-    with _push_runtime():
-        with gc_paused():
-            pass
-        assert not gc.isenabled()  # the push still runs
-    assert gc.isenabled()
+    # Overlapping, not nested (a push and an import in two threads): the push ends
+    # first, and the import must keep the collector paused until it ends too.
+    push, bulk = _push_runtime(), gc_paused()
+    push.__enter__()
+    bulk.__enter__()
+    push.__exit__(None, None, None)
+    assert not gc.isenabled()
+    bulk.__exit__(None, None, None)
+    assert gc.isenabled() and sys.getswitchinterval() == interval
