@@ -1,8 +1,10 @@
-"""Desktop benchmarks: cold start, and opening the contact list on 1,000,000 contacts.
+"""Desktop benchmarks: cold start and sign-in, and opening the contact list on 1,000,000
+contacts.
 
 Each figure is measured in fresh processes (median of several), next to a raw
 baseline measured in the same run: a bare PySide6 window with a table, and the
-same contact list on an empty database.
+same contact list on an empty database, and for the sign-in its two memory-hard
+password steps alone.
 """
 
 from __future__ import annotations
@@ -41,10 +43,6 @@ def median(runs: list[dict[str, Any]], key: str) -> float:
     return statistics.median(float(r[key]) for r in runs)
 
 
-def small_demo(ctx: Context) -> Path:
-    return cached_demo(ctx, 1.0)
-
-
 def empty_db(ctx: Context) -> Path:
     from gezond_desktop.services import open_services
 
@@ -57,9 +55,26 @@ def empty_db(ctx: Context) -> Path:
     return folder
 
 
+def sign_in_folder(ctx: Context) -> Path:
+    """The demo year (built here, about a second) with the demo account: a computer
+    where somebody signs in, as at every start after the first one."""
+    from gezond_desktop import demo
+    from gezond_desktop.services import open_services
+    from gezond_desktop.ui.app import ensure_demo_account
+
+    folder = ctx.work_dir / "sign-in"
+    svc = open_services(folder)
+    try:
+        demo.generate(svc, seed=1, scale=1.0)
+        ensure_demo_account(svc)
+    finally:
+        svc.db.close()
+    return folder
+
+
 @benchmark("ui_cold_start")
 def bench_cold_start(ctx: Context) -> list[Result]:
-    data = small_demo(ctx)
+    data = sign_in_folder(ctx)
     n = 3 if ctx.quick else 7
     warm_up("bare")
     warm_up("app", str(data))
@@ -67,11 +82,26 @@ def bench_cold_start(ctx: Context) -> list[Result]:
     app = [probe("app", str(data)) for _ in range(n)]
     ms, base = median(app, "ms"), median(bare, "ms")
     heavy = sorted({m for r in app for m in r.get("heavy", [])})
-    ok = ms <= 3 * base and not heavy
-    note = (f"median of {n} fresh processes to an idle main window on the demo year; "
-            f"pandas/reportlab loaded at start: {', '.join(heavy) or 'no'}")
-    return [Result("ui: cold start", ms, base, "ms", "<= 3x bare window", ok, note,
-                   higher_is_better=False)]
+    data_early = [r for r in app if r.get("sqlalchemy")]
+    signed_in = all(r.get("pages") for r in app)
+    ok = ms <= 3 * base and not heavy and not data_early and signed_in
+    note = (f"median of {n} fresh processes: the real start on the demo year with an "
+            "account, to the idle main window with the sign-in form; SQLAlchemy loaded "
+            f"by then: {len(data_early)} of {n}; pandas/reportlab loaded: "
+            f"{', '.join(heavy) or 'no'}; the data layer was ready "
+            f"{median(app, 'data_ms'):.0f} ms after start, while the password is typed")
+    sign_in, check = median(app, "sign_in_ms"), median(app, "check_ms")
+    rows = app[0].get("first_page_rows")
+    return [
+        Result("ui: cold start to the main window", ms, base, "ms", "<= 3x bare window", ok,
+               note, higher_is_better=False),
+        Result("ui: sign-in to the first page", sign_in, check, "ms",
+               "<= 2x the password steps alone", sign_in <= 2 * check and signed_in,
+               "from pressing Enter to the idle window showing Mijn taken "
+               f"({rows} tasks); baseline = checking the password and unwrapping the "
+               "master key with it (argon2id, slow on purpose), nothing else",
+               higher_is_better=False),
+    ]
 
 
 @benchmark("ui_list_open")

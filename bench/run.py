@@ -202,9 +202,9 @@ def bench_bulk_demo(ctx: Context) -> list[Result]:
 # -- (b) import path: reference import of a large CSV --------------------------------------
 @benchmark("import_reference")
 def bench_import(ctx: Context) -> list[Result]:
+    from gezond_desktop.enums import VenueKind
     from gezond_desktop.ids import uuid7
     from gezond_desktop.models import Neighbourhood
-    from gezond_desktop.models.enums import VenueKind
     from gezond_desktop.services import open_services
 
     name = "import: 20k venues CSV" if not ctx.quick else "import: 1k venues CSV"

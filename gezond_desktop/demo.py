@@ -26,6 +26,12 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
+from .enums import (
+    HEALTH_DIMENSIONS,
+    REFERRAL_TRANSITIONS,
+    ReferralStatus,
+    VenueKind,
+)
 from .errors import GezondError
 from .models import (
     Activity,
@@ -45,12 +51,6 @@ from .models import (
     Track,
     Venue,
     Worker,
-)
-from .models.enums import (
-    HEALTH_DIMENSIONS,
-    REFERRAL_TRANSITIONS,
-    ReferralStatus,
-    VenueKind,
 )
 from .store.bulk import DEFAULT_BATCH_SIZE, BulkCancelled, BulkWriter, gc_paused
 

@@ -45,7 +45,7 @@ def extra_shots(app: QApplication, window: Any, services: Any, outdir: Path) -> 
     """A resident with consent, the retention tab, and the privacy dialogs."""
     from gezond_desktop.security.crypto import new_recovery_key
     from gezond_desktop.ui.dialogs_erasure import EraseDialog
-    from gezond_desktop.ui.login import LoginDialog, RecoverPasswordDialog, RecoveryKeyDialog
+    from gezond_desktop.ui.login import RecoverPasswordDialog, RecoveryKeyDialog
 
     page = window.show_page("residents")
     settle(app)
@@ -59,7 +59,6 @@ def extra_shots(app: QApplication, window: Any, services: Any, outdir: Path) -> 
     settle(app)
     save(window, outdir / "08b-retention.png")
     dialogs: list[tuple[str, QWidget]] = [
-        ("91-login", LoginDialog(services)),
         ("92-forgot-password", RecoverPasswordDialog(services)),
         ("93-recovery-key", RecoveryKeyDialog(new_recovery_key())),
         ("94-erase", EraseDialog("Amal")),
@@ -102,6 +101,16 @@ def main(argv: list[str] | None = None) -> int:
     services = services.as_worker(current.id)
 
     args.outdir.mkdir(parents=True, exist_ok=True)
+    # Every start: the main window, locked with the sign-in form.
+    from gezond_desktop.ui.login import SignInPanel
+
+    locked = MainWindow(data_dir=data_dir)
+    locked.setCentralWidget(SignInPanel(locked, services, username="demo"))
+    locked.resize(args.width, args.height)
+    locked.show()
+    settle(app)
+    save(locked, args.outdir / "00-sign-in.png")
+    locked.close()
     window = MainWindow(services)
     window.resize(args.width, args.height)
     window.show()

@@ -20,8 +20,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
+from gezond_desktop.enums import VenueKind
 from gezond_desktop.models import ChangeLog, Encounter, Neighbourhood, Resident, Venue, Worker
-from gezond_desktop.models.enums import VenueKind
 from gezond_desktop.services import Services, open_services
 from gezond_desktop.services.imports import _clean_new
 from gezond_desktop.services.reference import clean_values

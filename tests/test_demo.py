@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import func, select
 
 from gezond_desktop import demo
+from gezond_desktop.enums import REFERRAL_TRANSITIONS, ReferralStatus, VenueKind
 from gezond_desktop.errors import GezondError
 from gezond_desktop.models import (
     ChangeLog,
@@ -25,7 +26,6 @@ from gezond_desktop.models import (
     Venue,
     Worker,
 )
-from gezond_desktop.models.enums import REFERRAL_TRANSITIONS, ReferralStatus, VenueKind
 from gezond_desktop.services import Services, open_services
 
 TODAY = dt.date(2026, 6, 15)

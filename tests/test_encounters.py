@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 from sqlalchemy import event, func, select
 
+from gezond_desktop.enums import EncounterKind
 from gezond_desktop.errors import GezondError, NotFoundError, ValidationError
 from gezond_desktop.models import ChangeLog, Encounter
-from gezond_desktop.models.enums import EncounterKind
 from gezond_desktop.services import Services, open_services
 from gezond_desktop.services.encounters import (
     EncounterFilter,

@@ -1,5 +1,5 @@
 """The recovery key as a user meets it: made on the accounts page and shown once,
-then "Wachtwoord vergeten?" on the login dialog of a locked database."""
+then "Wachtwoord vergeten?" on the sign-in form of a locked database."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from gezond_desktop.services import Services, open_services
 from gezond_desktop.services.residents import ResidentInput
-from gezond_desktop.ui.login import LoginDialog, RecoverPasswordDialog, RecoveryKeyDialog
+from gezond_desktop.ui.login import RecoverPasswordDialog, RecoveryKeyDialog, SignInPanel
 from gezond_desktop.ui.pages.accounts import AccountsPage
 
 PASSWORD = "geheim-wachtwoord"
@@ -69,7 +69,7 @@ def test_accounts_page_makes_a_recovery_key_shown_once(
         svc.db.close()
 
 
-def test_forgotten_password_on_the_login_dialog(
+def test_forgotten_password_on_the_sign_in_form(
         qtbot: Any, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     svc = _signed_in(data_dir)
     key = svc.accounts.create_recovery_key()
@@ -78,7 +78,7 @@ def test_forgotten_password_on_the_login_dialog(
     svc = open_services(data_dir)  # a new start: locked until someone signs in
     try:
         assert svc.db.locked
-        dialog = LoginDialog(svc, username="fatima")
+        dialog = SignInPanel(None, svc, username="fatima")
         qtbot.addWidget(dialog)
         dialog.show()
         made: list[RecoverPasswordDialog] = []
@@ -97,7 +97,7 @@ def test_forgotten_password_on_the_login_dialog(
         # the new password signs in and the name is readable again
         qtbot.keyClicks(dialog.password, "nieuw-wachtwoord")
         qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
-        assert dialog.account is not None and not dialog.isVisible()
+        assert dialog.account is not None and dialog.account.username == "fatima"
         assert not svc.db.locked
         rid = uuid.UUID(svc.db.setting("test.resident"))
         assert svc.residents.get(rid).full_name == NAME

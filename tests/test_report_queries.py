@@ -17,8 +17,8 @@ from typing import Any
 
 import pytest
 
+from gezond_desktop.enums import HEALTH_DIMENSIONS, ReferralStatus
 from gezond_desktop.errors import GezondError
-from gezond_desktop.models.enums import HEALTH_DIMENSIONS, ReferralStatus
 from gezond_desktop.reports.model import ReportResult, ReportSpec, Table
 from gezond_desktop.reports.queries import build_report, month_label, months_between
 from gezond_desktop.reports.suppression import SECONDARY, recoverable_cells

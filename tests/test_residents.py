@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from gezond_desktop.enums import EncounterKind
 from gezond_desktop.errors import NotFoundError, ValidationError
 from gezond_desktop.ids import uuid7
 from gezond_desktop.models import (
@@ -23,7 +24,6 @@ from gezond_desktop.models import (
     Resident,
     Session,
 )
-from gezond_desktop.models.enums import EncounterKind
 from gezond_desktop.services import Services, open_services
 from gezond_desktop.services.encounters import EncounterInput
 from gezond_desktop.services.residents import (

@@ -1,4 +1,4 @@
-"""Login dialog, idle lock, first-run account and the admin page "Accounts en audit"."""
+"""Sign-in form, idle lock, first-run account and the admin page "Accounts en audit"."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 from gezond_desktop.services import Services, open_services
 from gezond_desktop.ui.first_run import FirstRunDialog
 from gezond_desktop.ui.idle_lock import IdleLock, idle_minutes, set_idle_minutes
-from gezond_desktop.ui.login import LoginDialog
+from gezond_desktop.ui.login import SignInPanel
 from gezond_desktop.ui.pages import pages_for
 
 
@@ -37,28 +37,67 @@ def svc(tmp_path: Path) -> Iterator[Services]:
     s.db.close()
 
 
-def test_login_dialog_shows_wrong_password_then_the_wait_then_signs_in(
+def test_sign_in_shows_wrong_password_then_the_wait_then_signs_in(
         qtbot: Any, svc: Services) -> None:
-    dialog = LoginDialog(svc)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.accept()
-    assert dialog.isVisible() and dialog.message.text() == "Vul uw gebruikersnaam in."
-    qtbot.keyClicks(dialog.username, "Sanne")
+    panel = SignInPanel(None, svc)
+    qtbot.addWidget(panel)
+    panel.show()
+    signed: list[Any] = []
+    panel.signed_in.connect(signed.append)
+    qtbot.mouseClick(panel.ok_button, Qt.MouseButton.LeftButton)
+    assert panel.message.text() == "Vul uw gebruikersnaam in."
+    qtbot.keyClicks(panel.username, "Sanne")
     for _ in range(3):
-        qtbot.keyClicks(dialog.password, "fout")
-        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
-    assert dialog.isVisible() and "klopt niet" in dialog.message.text()
-    assert dialog.password.text() == ""  # cleared after a wrong try
-    qtbot.keyClicks(dialog.password, "geheim-wachtwoord")
-    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
-    assert dialog.message.text() == "Te veel pogingen. Probeer het over 1 seconden opnieuw."
-    assert dialog.account is None
+        qtbot.keyClicks(panel.password, "fout")
+        qtbot.keyClick(panel.password, Qt.Key.Key_Return)
+    assert "klopt niet" in panel.message.text() and not signed
+    assert panel.password.text() == ""  # cleared after a wrong try
+    qtbot.keyClicks(panel.password, "geheim-wachtwoord")
+    qtbot.keyClick(panel.password, Qt.Key.Key_Return)
+    assert panel.message.text() == "Te veel pogingen. Probeer het over 1 seconden opnieuw."
+    assert panel.account is None and not signed
     svc.accounts.clock.now += 1  # type: ignore[attr-defined]
-    qtbot.keyClicks(dialog.password, "geheim-wachtwoord")
-    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
-    assert not dialog.isVisible()
-    assert dialog.account is not None and dialog.account.worker_name == "Sanne de Vries"
+    qtbot.keyClicks(panel.password, "geheim-wachtwoord")
+    qtbot.keyClick(panel.password, Qt.Key.Key_Return)
+    assert panel.account is not None and panel.account.worker_name == "Sanne de Vries"
+    assert signed == [panel.account]
+    assert panel.password.text() == "" and not panel.message.isVisible()
+
+
+def test_a_sign_in_before_the_data_is_open_waits_and_then_goes_ahead(
+        qtbot: Any, svc: Services) -> None:
+    """The form appears before the data layer has loaded; Enter pressed that early
+    is not lost."""
+    panel = SignInPanel(None, None)
+    qtbot.addWidget(panel)
+    panel.show()
+    signed: list[Any] = []
+    panel.signed_in.connect(signed.append)
+    qtbot.keyClicks(panel.username, "sanne")
+    qtbot.keyClick(panel.username, Qt.Key.Key_Return)
+    assert not panel.waiting  # Enter in the username field goes on to the password
+    qtbot.keyClicks(panel.password, "geheim-wachtwoord")
+    qtbot.keyClick(panel.password, Qt.Key.Key_Return)
+    assert panel.waiting and not signed
+    assert panel.message.text() == "Even geduld: Gezond Desktop opent uw gegevens..."
+    assert not panel.password.isEnabled() and not panel.ok_button.isEnabled()
+    qtbot.mouseClick(panel.forgot_button, Qt.MouseButton.LeftButton)  # disabled: no-op
+    panel.set_services(svc)
+    assert not panel.waiting and panel.password.isEnabled()
+    assert [a.username for a in signed] == ["sanne"]
+
+
+def test_a_failed_load_leaves_only_stop(qtbot: Any) -> None:
+    panel = SignInPanel(None, None)
+    qtbot.addWidget(panel)
+    panel.show()
+    stops: list[bool] = []
+    panel.stop_requested.connect(lambda: stops.append(True))
+    panel.loading_failed("Het lukte niet.")
+    assert panel.message.text() == "Het lukte niet."
+    assert not panel.ok_button.isEnabled() and not panel.password.isEnabled()
+    qtbot.mouseClick(panel.stop_button, Qt.MouseButton.LeftButton)
+    assert stops == [True]
 
 
 def test_idle_lock_hides_the_content_and_asks_the_password_again(

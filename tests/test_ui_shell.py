@@ -482,17 +482,22 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from gezond_desktop.ui.mainwindow import MainWindow
 from gezond_desktop.ui import app as app_module
-from gezond_desktop.ui.login import LoginDialog
+from gezond_desktop.ui.login import SignInPanel
 seen = {}
 def sign_in():
     for w in QApplication.topLevelWidgets():
-        if isinstance(w, LoginDialog) and w.isVisible():
-            w.username.setText("fatima")
-            w.password.setText("wachtwoord-123")
-            w.accept()
-def look_and_quit():
+        if isinstance(w, MainWindow) and isinstance(w.centralWidget(), SignInPanel):
+            w.centralWidget().username.setText("fatima")
+            w.centralWidget().password.setText("wachtwoord-123")
+            w.centralWidget().submit()
+            return
+    QTimer.singleShot(50, sign_in)
+def look_and_quit(tries=0):
     windows = [w for w in QApplication.topLevelWidgets()
-               if isinstance(w, MainWindow) and w.isVisible()]
+               if isinstance(w, MainWindow) and w.isVisible() and w.attached]
+    if not windows and tries < 600:
+        QTimer.singleShot(50, lambda: look_and_quit(tries + 1))
+        return
     seen["titles"] = [w.nav.item(0).text() for w in windows]
     seen["status"] = [w.sync_label.text() for w in windows]
     for key in (windows[0].page_keys() if windows else []):
@@ -500,8 +505,8 @@ def look_and_quit():
     for w in windows:
         w.close()
 app = QApplication([])
-QTimer.singleShot(300, sign_in)
-QTimer.singleShot(900, look_and_quit)
+QTimer.singleShot(0, sign_in)
+QTimer.singleShot(0, look_and_quit)
 code = app_module.main(sys.argv[1:])
 seen["code"] = code
 seen["heavy"] = sorted(m for m in ("pandas", "reportlab") if m in sys.modules)
@@ -544,7 +549,7 @@ def test_main_refuses_a_too_new_database_with_a_message(
     def too_new(data_dir: Any) -> Services:
         raise SchemaTooNewError("Deze gegevens zijn gemaakt met een nieuwere versie.")
 
-    monkeypatch.setattr(app_module, "open_services", too_new)
+    monkeypatch.setattr(app_module, "open_data", too_new)
     assert app_module.main(["--data-dir", str(tmp_path / "d")]) == 1
     assert shown == ["Deze gegevens zijn gemaakt met een nieuwere versie."]
 

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gezond_desktop.models import enums
+from gezond_desktop import enums
 from gezond_desktop.services import Services
 from gezond_desktop.ui.app import install_translators, remove_translators
 from gezond_desktop.ui.errors import BugDialog

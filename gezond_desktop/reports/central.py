@@ -47,6 +47,7 @@ from typing import Any, Literal
 
 from sqlalchemy import Select, and_, case, func, select, union
 
+from ..enums import ConsentPurpose
 from ..errors import GezondError, StorageError
 from ..models import (
     Activity,
@@ -67,7 +68,6 @@ from ..models import (
     Venue,
     Worker,
 )
-from ..models.enums import ConsentPurpose
 from ..models.people import resident_target_group
 from ..models.work import (
     activity_target_group,

@@ -67,6 +67,15 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session as OrmSession
 
+from ..enums import (
+    CLOSED_STATUSES,
+    HEALTH_DIMENSIONS,
+    AttendanceRole,
+    Outcome,
+    Pathway,
+    ReferralSource,
+    ReferralStatus,
+)
 from ..errors import GezondError
 from ..models import (
     Activity,
@@ -83,15 +92,6 @@ from ..models import (
     TargetGroup,
     Track,
     Worker,
-)
-from ..models.enums import (
-    CLOSED_STATUSES,
-    HEALTH_DIMENSIONS,
-    AttendanceRole,
-    Outcome,
-    Pathway,
-    ReferralSource,
-    ReferralStatus,
 )
 from ..models.people import resident_target_group
 from ..models.work import (

@@ -21,8 +21,8 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
+from ..enums import ReferralStatus, Role
 from ..errors import PermissionDenied
-from ..models.enums import ReferralStatus, Role
 
 COORDINATION = frozenset({Role.COORDINATOR.value, Role.ADMIN.value})
 FIELD_ROLES = frozenset({Role.COMMUNITY_BUILDER.value, Role.KEY_FIGURE.value,

@@ -21,6 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import selectinload
 
+from ..enums import WEEKDAYS_NL, AttendanceRole, ScheduleKind
 from ..errors import FieldError, ValidationError
 from ..ids import uuid7
 from ..models import (
@@ -36,7 +37,6 @@ from ..models import (
     Venue,
     utcnow,
 )
-from ..models.enums import WEEKDAYS_NL, AttendanceRole, ScheduleKind
 from .base import Checker, ServiceBase, get_live, load_many
 from .residents import normalise_alias
 

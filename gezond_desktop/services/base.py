@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..enums import LabelledEnum
 from ..errors import FieldError, NotFoundError, ValidationError
 from ..models import Synced
-from ..models.enums import LabelledEnum
 from ..store import Database, WriteContext
 
 if TYPE_CHECKING:

@@ -49,6 +49,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session as OrmSession
 
+from ..enums import EncounterKind
 from ..errors import GezondError
 from ..ids import uuid7
 from ..models import (
@@ -61,7 +62,6 @@ from ..models import (
     Worker,
     utcnow,
 )
-from ..models.enums import EncounterKind
 from ..models.work import encounter_topic
 from .base import Checker, ServiceBase, get_live
 

@@ -25,6 +25,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm.attributes import flag_modified
 
+from ..enums import CLOSED_STATUSES
 from ..errors import FieldError, GezondError, NotFoundError, ValidationError
 from ..models import (
     Attendance,
@@ -35,7 +36,6 @@ from ..models import (
     Session,
     utcnow,
 )
-from ..models.enums import CLOSED_STATUSES
 from ..models.work import encounter_resident
 from ..security.audit import AuditAction, append_entry
 from ..store import redaction

@@ -34,6 +34,14 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
 
+from ..enums import (
+    WEEKDAYS_NL,
+    AttendanceRole,
+    LabelledEnum,
+    OrganisationKind,
+    ScheduleKind,
+    VenueKind,
+)
 from ..errors import GezondError, ValidationError
 from ..ids import uuid7
 from ..models import (
@@ -48,14 +56,6 @@ from ..models import (
     Topic,
     Track,
     Venue,
-)
-from ..models.enums import (
-    WEEKDAYS_NL,
-    AttendanceRole,
-    LabelledEnum,
-    OrganisationKind,
-    ScheduleKind,
-    VenueKind,
 )
 from ..resources import reference_dir
 from ..store.bulk import (

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..enums import OrganisationKind, VenueKind
 from ..errors import FieldError, ValidationError
 from ..ids import uuid7
 from ..models import (
@@ -29,7 +30,6 @@ from ..models import (
     Venue,
     utcnow,
 )
-from ..models.enums import OrganisationKind, VenueKind
 from .base import Checker, ServiceBase, get_live
 
 

@@ -18,6 +18,18 @@ from typing import Any
 from sqlalchemy import Select, and_, case, false, func, or_, select
 from sqlalchemy.orm import Session
 
+from ..enums import (
+    CLOSED_STATUSES,
+    HEALTH_DIMENSIONS,
+    REFERRAL_TRANSITIONS,
+    ConsentPurpose,
+    Outcome,
+    Pathway,
+    ReferralSource,
+    ReferralStatus,
+    Role,
+    ScoreMoment,
+)
 from ..errors import FieldError, ValidationError
 from ..ids import uuid7
 from ..models import (
@@ -30,18 +42,6 @@ from ..models import (
     Venue,
     Worker,
     utcnow,
-)
-from ..models.enums import (
-    CLOSED_STATUSES,
-    HEALTH_DIMENSIONS,
-    REFERRAL_TRANSITIONS,
-    ConsentPurpose,
-    Outcome,
-    Pathway,
-    ReferralSource,
-    ReferralStatus,
-    Role,
-    ScoreMoment,
 )
 from ..security.permissions import ReferralAccess, allowed, require
 from .base import Checker, ServiceBase, get_live, load_many

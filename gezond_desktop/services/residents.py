@@ -18,6 +18,15 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session as OrmSession
 
+from ..enums import (
+    AttendanceRole,
+    ConsentPurpose,
+    EncounterKind,
+    Gender,
+    Pathway,
+    ReferralSource,
+    ReferralStatus,
+)
 from ..errors import GezondError, PermissionDenied, ValidationError
 from ..ids import uuid7
 from ..models import (
@@ -35,15 +44,6 @@ from ..models import (
     Venue,
     Worker,
     utcnow,
-)
-from ..models.enums import (
-    AttendanceRole,
-    ConsentPurpose,
-    EncounterKind,
-    Gender,
-    Pathway,
-    ReferralSource,
-    ReferralStatus,
 )
 from ..models.work import encounter_resident
 from ..security.audit import AuditAction, append_entry

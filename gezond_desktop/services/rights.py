@@ -27,6 +27,17 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session as OrmSession
 
+from ..enums import (
+    HEALTH_DIMENSIONS,
+    AttendanceRole,
+    ConsentPurpose,
+    EncounterKind,
+    Gender,
+    Outcome,
+    Pathway,
+    ReferralSource,
+    ScoreMoment,
+)
 from ..errors import PermissionDenied, StorageError
 from ..models import (
     Activity,
@@ -44,17 +55,6 @@ from ..models import (
     Session,
     Venue,
     Worker,
-)
-from ..models.enums import (
-    HEALTH_DIMENSIONS,
-    AttendanceRole,
-    ConsentPurpose,
-    EncounterKind,
-    Gender,
-    Outcome,
-    Pathway,
-    ReferralSource,
-    ScoreMoment,
 )
 from ..models.work import encounter_resident
 from ..security.audit import AuditAction, action_label, append_entry

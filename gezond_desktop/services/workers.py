@@ -8,15 +8,15 @@ from typing import cast
 
 from sqlalchemy import Table, func, select
 
+from ..enums import Role
 from ..errors import GezondError, NotFoundError
 from ..ids import uuid7
 from ..models import Device, Organisation, Worker
-from ..models.enums import Role
+from ..peek import CURRENT_WORKER_KEY
 from ..security.audit import AuditAction, append_entry
 from ..security.permissions import require
 from .base import Checker, ServiceBase, get_live
 
-CURRENT_WORKER_KEY = "current_worker_id"
 _WORKER = cast(Table, Worker.__table__)
 _ORG = cast(Table, Organisation.__table__)
 

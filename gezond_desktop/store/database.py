@@ -20,13 +20,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from ..errors import StorageError
 from ..ids import uuid7
 from ..models import Device, DeviceClock, LocalSetting
+from ..peek import DB_FILENAME
 from ..security import crypto
 from . import changes
 from .changes import WriteContext
 
 log = logging.getLogger(__name__)
 
-DB_FILENAME = "gezond.sqlite"
 TOKEN_FILENAME = "device-token"
 
 

@@ -34,9 +34,9 @@ from typing import Any
 
 from sqlalchemy import Date, DateTime, Time, inspect
 
+from ..enums import REFERRAL_TRANSITIONS, ReferralStatus
 from ..ids import hlc_ms, hlc_pack
 from ..models import MODEL_BY_ENTITY, UUIDBytes
-from ..models.enums import REFERRAL_TRANSITIONS, ReferralStatus
 from ..store import Database, redaction
 from ..store.bulk import insert_rows
 from . import faults

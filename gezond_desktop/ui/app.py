@@ -7,22 +7,19 @@ first run or demo data, then the main window.
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-# The data layer (SQLAlchemy, the models) loads before Qt on purpose: once PySide6 is
-# imported, its __feature__ import hook reads the source of every module imported
-# after it, which costs about 80 ms more at every start for SQLAlchemy alone.
-from ..security.accounts import AccountView, normalise_username  # isort: skip
-from ..services import Services, open_services  # isort: skip
-
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QWidget
 
 from .. import __version__
 from ..errors import GezondError
+from ..peek import peek
 from ..tasks import TaskState
 from . import errors as ui_errors
 from . import operations
@@ -34,6 +31,16 @@ from .settings import (
     saved_language,
     setup_logging,
 )
+
+# The data layer (SQLAlchemy, the models, the services) is not imported here. A
+# start on a computer with an account shows the main window at once, locked with
+# the sign-in form, and opens the data layer on the operations thread while the
+# password is typed (Startup.show_sign_in). Other starts (first run, the demo, a
+# profile without an account) open it first (open_data).
+if TYPE_CHECKING:
+    from ..security.accounts import AccountView
+    from ..services import Services
+    from .login import SignInPanel
 
 log = logging.getLogger(__name__)
 
@@ -99,20 +106,57 @@ def remove_translators(app: QCoreApplication, translators: Sequence[QTranslator]
         app.removeTranslator(t)
 
 
-class Startup(QObject):
-    """The steps after the database is open: demo data or first run, then the
-    main window. Runs inside the event loop, so the window never freezes."""
+OPEN_DATA_AFTER_MS = 300  # at the latest, when the sign-in form was not drawn by then
 
-    def __init__(self, app: QApplication, services: Services, demo: bool) -> None:
+
+def open_data(data_dir: Path) -> Services:
+    """Load the data layer and open (create, upgrade) the database of ``data_dir``."""
+    from ..services import open_services
+
+    return open_services(data_dir)
+
+
+# Loaded with the data layer, off the UI thread, so that signing in and drawing the
+# first page right after it find them ready.
+WARM_MODULES = ("gezond_desktop.services.encounters", "gezond_desktop.services.referrals",
+                "gezond_desktop.ui.pages.tasks", "gezond_desktop.ui.idle_lock")
+
+
+def open_data_for_sign_in(data_dir: Path, state: TaskState) -> Services:
+    """``open_data`` on the operations thread while the sign-in form is shown; also
+    does the first ORM query of the process (configuring the mappers), which the
+    sign-in would otherwise pay for on the UI thread."""
+    services = open_data(data_dir)
+    try:
+        services.accounts.count()
+        for name in WARM_MODULES:
+            importlib.import_module(name)
+        state.check()  # the app is closing: nobody will use these services
+    except BaseException:
+        services.db.close()
+        raise
+    return services
+
+
+class Startup(QObject):
+    """The steps of a start: with an account the locked main window while the data
+    layer opens (:meth:`show_sign_in`); otherwise, once the data layer is open
+    (:meth:`start`), demo data or first run, then the main window. Runs inside the
+    event loop, so the window never freezes."""
+
+    def __init__(self, app: QApplication, services: Services | None, demo: bool) -> None:
         super().__init__()
         self.app = app
         self.services = services
         self.demo = demo
-        self.window: QObject | None = None
+        self.window: QWidget | None = None
+        self.panel: SignInPanel | None = None
+        self._opening = False  # the data layer is being opened for the sign-in
         self.exit_code = 0
         self.stopped = False
 
     def start(self) -> None:
+        assert self.services is not None, "start() needs the opened data layer"
         current = self.services.workers.current()
         if current is not None:
             self.sign_in()
@@ -123,11 +167,12 @@ class Startup(QObject):
 
     # -- signing in ----------------------------------------------------------------------
     def sign_in(self) -> None:
-        """Every start: the login (the demo signs in as "demo" by itself). A computer
+        """Every start: the sign-in (the demo signs in as "demo" by itself). A computer
         with a profile but no account yet first makes one."""
-        from .login import AccountDialog, LoginDialog
+        from .login import AccountDialog
 
         services = self.services  # not signed in: the local system
+        assert services is not None
         if self.demo:
             account = ensure_demo_account(services)
             self.show_main(services.as_worker(account.worker_id), account.username)
@@ -143,12 +188,78 @@ class Startup(QObject):
                 return
             self.show_main(services.as_worker(current.id), made.account.username)
             return
-        dialog = LoginDialog(services)
-        if dialog.exec() and dialog.account is not None:
-            self.show_main(services.as_worker(dialog.account.worker_id),
-                           dialog.account.username)
-        else:
-            self.stop(0)
+        self.show_sign_in(services.db.data_dir)
+
+    def show_sign_in(self, data_dir: Path) -> None:
+        """The main window, locked with the sign-in form. Without services yet (a
+        start with an account) the data layer opens on the operations thread now;
+        a sign-in asked for before it is ready waits for it."""
+        from .login import SignInPanel
+        from .mainwindow import MainWindow
+
+        window = MainWindow(data_dir=data_dir)
+        panel = SignInPanel(window, self.services)
+        panel.signed_in.connect(self._signed_in)
+        panel.stop_requested.connect(lambda: self.stop(0))
+        window.setCentralWidget(panel)
+        self.window, self.panel = window, panel
+        self.app.setQuitOnLastWindowClosed(True)  # closing it ends the app
+        window.show()
+        panel.setFocus()
+        if self.services is None:
+            # Once the window is drawn: loading alongside would slow the drawing down.
+            # (A window that is not drawn, say minimised, still loads after a moment.)
+            panel.drawn.connect(lambda: self._open_data(data_dir))
+            QTimer.singleShot(OPEN_DATA_AFTER_MS, lambda: self._open_data(data_dir))
+
+    def _open_data(self, data_dir: Path) -> None:
+        if self._opening:
+            return
+        self._opening = True
+
+        def work(state: TaskState) -> Services:
+            return open_data_for_sign_in(data_dir, state)
+
+        title = QCoreApplication.translate("Startup", "Gezond Desktop kan niet starten")
+        op = operations.run_op(self.window, work, self._data_ready, title=title,
+                               cancellable=False, on_error=self._data_failed,
+                               show_progress=False)
+        op.finished.connect(self._data_settled)
+
+    def _data_ready(self, services: Services) -> None:
+        self.services = services
+        if self.panel is None:
+            return
+        if services.workers.current() is None or services.accounts.count() == 0:
+            # The folder changed between the first look and now: the usual start.
+            self.app.setQuitOnLastWindowClosed(False)
+            self._close_window()
+            self.start()
+            return
+        self.panel.set_services(services)
+
+    def _data_failed(self, exc: GezondError) -> None:
+        title = QCoreApplication.translate("Startup", "Gezond Desktop kan niet starten")
+        ui_errors.show_error(self.window, title, exc.message)
+        self.stop(1)
+
+    def _data_settled(self) -> None:
+        """After a bug (already shown and logged): the form says what to do."""
+        if self.services is None and not self.stopped and self.panel is not None:
+            self.panel.loading_failed(QCoreApplication.translate(
+                "Startup", "Gezond Desktop kan uw gegevens nu niet openen. Klik op Stoppen "
+                "en start Gezond Desktop opnieuw."))
+
+    def _signed_in(self, account: AccountView) -> None:
+        assert self.services is not None
+        self.show_main(self.services.as_worker(account.worker_id), account.username)
+
+    def _close_window(self) -> None:
+        window = self.window
+        self.window = self.panel = None
+        if window is not None:
+            window.close()
+            window.deleteLater()
 
     def stop(self, code: int) -> None:
         """End the app; works before and inside the event loop."""
@@ -170,6 +281,7 @@ class Startup(QObject):
             self.stop(1)
             return
         services = self.services
+        assert services is not None
         text = QCoreApplication.translate("Startup", "Voorbeeldgegevens maken...")
 
         def work(state: TaskState) -> object:
@@ -192,8 +304,10 @@ class Startup(QObject):
                           on_cancelled=lambda: self.stop(0))
 
     def first_run(self) -> None:
+        from ..security.accounts import normalise_username
         from .first_run import FirstRunDialog
 
+        assert self.services is not None
         dialog = FirstRunDialog(self.services)
         if dialog.exec() and dialog.result_services is not None:
             if dialog.result_services.db is not self.services.db:
@@ -206,11 +320,18 @@ class Startup(QObject):
             self.stop(0)
 
     def show_main(self, services: Services, username: str = "") -> None:
+        """The main window with the pages of ``services``' worker: the locked window of
+        the sign-in, or a new one."""
         from .idle_lock import IdleLock
         from .mainwindow import MainWindow
 
         self.services = services
-        window = MainWindow(services)
+        window = self.window
+        if isinstance(window, MainWindow) and self.panel is not None:
+            self.panel = None
+            window.attach(services)  # the sign-in form goes; the pages come
+        else:
+            window = MainWindow(services)
         if self.demo:
             window.setWindowTitle(window.windowTitle() + " - " + QCoreApplication.translate(
                 "Startup", "DEMO: voorbeeldgegevens, aangemeld als demo"))
@@ -256,20 +377,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     ui_errors.install_excepthook()
     log.info("start %s %s, data %s, language %s", APP_NAME, __version__, data_dir, lang)
 
+    # A computer with an account: the main window with the sign-in form first (the
+    # data layer loads meanwhile). Anything else opens the data layer first.
+    found = None if args.demo else peek(data_dir)
+    startup = Startup(app, None, demo=args.demo)
     try:
-        services = open_services(data_dir)
-    except GezondError as exc:
-        title = QCoreApplication.translate("Startup", "Gezond Desktop kan niet starten")
-        ui_errors.show_error(None, title, exc.message)
-        return 1
-
-    startup = Startup(app, services, demo=args.demo)
-    try:
-        startup.start()
+        if found is not None and found.sign_in_first:
+            startup.show_sign_in(data_dir)
+        else:
+            try:
+                startup.services = open_data(data_dir)
+            except GezondError as exc:
+                title = QCoreApplication.translate("Startup", "Gezond Desktop kan niet starten")
+                ui_errors.show_error(None, title, exc.message)
+                return 1
+            startup.start()
         code = startup.exit_code if startup.stopped else app.exec()
     finally:
         operations.shutdown()
-        startup.services.db.close()
+        if startup.services is not None:
+            startup.services.db.close()
         remove_translators(app, translators)
         app.setQuitOnLastWindowClosed(quit_on_last)
     return code or startup.exit_code

@@ -50,8 +50,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..enums import WEEKDAYS_NL, AttendanceRole, ScheduleKind
 from ..errors import GezondError, ValidationError
-from ..models.enums import WEEKDAYS_NL, AttendanceRole, ScheduleKind
 from ..services import Services
 from ..services.activities import ActivityInput, ActivityView, RollCall, SessionRow
 from ..services.imports import AttendancePreview, ImportReport

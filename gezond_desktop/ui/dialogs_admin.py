@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..enums import OrganisationKind, VenueKind
 from ..errors import GezondError, ValidationError
-from ..models.enums import OrganisationKind, VenueKind
 from ..services import Services
 from ..services.imports import ImportReport, RowError
 from ..services.reference import RefItem

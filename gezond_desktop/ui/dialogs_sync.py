@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import enums
 from ..errors import GezondError, ValidationError
-from ..models import enums
 from ..services import Services
 from ..sync.service import ConflictSide, ConflictView, SyncService
 from ..tasks import TaskState

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..enums import Role
 from ..errors import GezondError, ValidationError
-from ..models.enums import Role
 from ..security.accounts import MIN_PASSWORD, check_password
 from ..services import Services, open_services
 from ..services.base import Checker

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from ..errors import GezondError
 from ..security.accounts import LoginThrottled
 from ..services import Services
-from .login import error_label, password_edit
+from .login import error_label, password_edit, throttled_text
 
 SETTING_KEY = "idle_lock_minutes"
 DEFAULT_MINUTES = 10
@@ -93,8 +93,7 @@ class LockScreen(QWidget):
         try:
             self.services.accounts.unlock(self.username, self.password.text())
         except LoginThrottled as exc:
-            self.show_message(self.tr("Te veel pogingen. Probeer het over %1 seconden "
-                                      "opnieuw.").replace("%1", str(exc.seconds)))
+            self.show_message(throttled_text(exc.seconds))
         except GezondError as exc:
             self.show_message(exc.message)
         else:

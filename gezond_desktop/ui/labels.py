@@ -1,13 +1,13 @@
 """Dutch labels of code values (roles, statuses, venue kinds...) in the UI language.
 
-The core keeps one Dutch label per code (:mod:`gezond_desktop.models.enums`);
+The core keeps one Dutch label per code (:mod:`gezond_desktop.enums`);
 the UI shows it through Qt's translator in context ``Labels``::
 
     from gezond_desktop.ui.labels import label, choices
     combo.addItem(label(Role.COORDINATOR), Role.COORDINATOR.value)
 
 The list below only exists so that ``pyside6-lupdate`` finds every label; a
-test checks that it covers every label in ``models.enums``. When a label is
+test checks that it covers every label in ``gezond_desktop.enums``. When a label is
 added there, add it here and run ``scripts/update_translations.py``.
 """
 
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from ..models.enums import LabelledEnum
+from ..enums import LabelledEnum
 from .common import QT_TRANSLATE_NOOP
 
 CONTEXT = "Labels"

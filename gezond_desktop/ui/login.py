@@ -1,23 +1,28 @@
-"""Signing in: the login dialog every start shows, and the dialog that makes an
-account (username and password twice). Both work offline: the accounts live in
-the local database (see :mod:`gezond_desktop.security.accounts`).
+"""Signing in: the sign-in form every start shows in the main window, and the
+dialog that makes an account (username and password twice). Both work offline:
+the accounts live in the local database (see :mod:`gezond_desktop.security.accounts`).
 
 Signing in also unlocks the personal data (docs/encryption.md). "Wachtwoord
 vergeten?" opens :class:`RecoverPasswordDialog`: with the recovery key a new
 password is set and no data is lost. :class:`RecoveryKeyDialog` shows a new
-recovery key once (page "Accounts en audit")."""
+recovery key once (page "Accounts en audit").
+
+The sign-in form appears before the data layer has loaded (``ui/app.py``), so this
+module imports the services and the accounts only where they are used."""
 
 from __future__ import annotations
 
 import uuid
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QPaintEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -26,8 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..errors import GezondError, ValidationError
-from ..security.accounts import MIN_PASSWORD, AccountView, LoginThrottled
-from ..services import Services
+
+if TYPE_CHECKING:
+    from ..security.accounts import AccountView
+    from ..services import Services
 
 
 def error_label(parent: QWidget) -> QLabel:
@@ -45,60 +52,130 @@ def password_edit(parent: QWidget) -> QLineEdit:
     return edit
 
 
-class LoginDialog(QDialog):
-    """Username and password. On success ``account`` holds who signed in; continue
-    with ``services.as_worker(dialog.account.worker_id)``. Wrong passwords and the
-    wait after too many show as a message in the dialog."""
+def throttled_text(seconds: int) -> str:
+    return QCoreApplication.translate(
+        "SignInPanel", "Te veel pogingen. Probeer het over %1 seconden opnieuw."
+    ).replace("%1", str(seconds))
 
-    def __init__(self, services: Services, parent: QWidget | None = None,
+
+class SignInPanel(QWidget):
+    """Username and password, in the middle of the locked main window.
+
+    It may appear before the data layer is ready (``services`` None): a sign-in
+    asked for then waits, says so, and goes ahead by itself once :meth:`set_services`
+    hands the services over. On success ``account`` holds who signed in and
+    :attr:`signed_in` is emitted; continue with ``services.as_worker(account.worker_id)``.
+    Wrong passwords and the wait after too many show as a message in the form."""
+
+    signed_in = Signal(object)  # AccountView
+    stop_requested = Signal()
+    drawn = Signal()  # once, right after the form was first painted
+
+    def __init__(self, parent: QWidget | None = None, services: Services | None = None,
                  username: str = "") -> None:
         super().__init__(parent)
+        self.setObjectName("signIn")
         self.services = services
         self.account: AccountView | None = None
-        self.setWindowTitle(self.tr("Aanmelden bij Gezond Desktop"))
-        layout = QVBoxLayout(self)
+        self.waiting = False  # a sign-in asked for before the services were there
+        self._drawn = False
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        box = QWidget(self)
+        box.setFixedWidth(self.fontMetrics().averageCharWidth() * 64)  # grows with the font
+        col = QVBoxLayout(box)
+        title = QLabel(self.tr("Aanmelden bij Gezond Desktop"), box)
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        title.setFont(font)
+        col.addWidget(title)
         intro = QLabel(self.tr("Meld u aan met uw gebruikersnaam en wachtwoord. "
-                               "Dit werkt ook zonder internet."), self)
+                               "Dit werkt ook zonder internet."), box)
         intro.setWordWrap(True)
-        layout.addWidget(intro)
+        col.addWidget(intro)
         form = QFormLayout()
-        self.username = QLineEdit(username, self)
+        self.username = QLineEdit(username, box)
         self.username.setObjectName("username")
         self.username.setMaxLength(80)
-        self.password = password_edit(self)
+        self.password = password_edit(box)
         self.password.setObjectName("password")
         form.addRow(self.tr("&Gebruikersnaam:"), self.username)
         form.addRow(self.tr("&Wachtwoord:"), self.password)
-        layout.addLayout(form)
-        self.message = error_label(self)
+        col.addLayout(form)
+        self.message = error_label(box)
         self.message.setObjectName("loginMessage")
-        layout.addWidget(self.message)
-        self.forgot_button = QPushButton(self.tr("Wachtwoord vergeten?"), self)
+        col.addWidget(self.message)
+        self.forgot_button = QPushButton(self.tr("Wachtwoord vergeten?"), box)
         self.forgot_button.setObjectName("forgotPassword")
         self.forgot_button.setFlat(True)
-        self.forgot_button.setAutoDefault(False)
         self.forgot_button.clicked.connect(self.forgot_password)
-        layout.addWidget(self.forgot_button, 0, Qt.AlignmentFlag.AlignLeft)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Aanmelden"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Stoppen"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        (self.password if username else self.username).setFocus()
-        self.setMinimumWidth(380)
+        col.addWidget(self.forgot_button, 0, Qt.AlignmentFlag.AlignLeft)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.ok_button = QPushButton(self.tr("Aanmelden"), box)
+        self.ok_button.setObjectName("signInButton")
+        self.ok_button.setDefault(True)
+        self.ok_button.clicked.connect(self.submit)
+        self.stop_button = QPushButton(self.tr("Stoppen"), box)
+        self.stop_button.clicked.connect(self.stop_requested)
+        buttons.addWidget(self.ok_button)
+        buttons.addWidget(self.stop_button)
+        col.addLayout(buttons)
+        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(2)
+        self.username.returnPressed.connect(self._username_entered)
+        self.password.returnPressed.connect(self.submit)
+        self.setFocusProxy(self.password if username else self.username)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._drawn:
+            self._drawn = True
+            QTimer.singleShot(0, self.drawn.emit)
 
     def show_message(self, text: str, error: bool = True) -> None:
         self.message.setStyleSheet("color: #b00020;" if error else "")
         self.message.setText(text)
         self.message.setVisible(bool(text))
 
+    def _username_entered(self) -> None:
+        if self.password.text():
+            self.submit()
+        else:
+            self.password.setFocus()
+
+    def _set_inputs_enabled(self, enabled: bool) -> None:
+        for w in (self.username, self.password, self.ok_button, self.forgot_button):
+            w.setEnabled(enabled)
+
+    # -- the data layer arrives ------------------------------------------------------
+    def set_services(self, services: Services) -> None:
+        """The data layer is ready; a sign-in that waited for it goes ahead now."""
+        self.services = services
+        if self.waiting:
+            self.waiting = False
+            self._set_inputs_enabled(True)
+            self.show_message("")
+            self.submit()
+
+    def loading_failed(self, text: str) -> None:
+        """The data could not be opened: say so; only Stoppen is left."""
+        self.waiting = False
+        self._set_inputs_enabled(False)
+        self.show_message(text)
+        self.stop_button.setFocus()
+
+    # -- signing in ------------------------------------------------------------------
     def recover_dialog(self) -> RecoverPasswordDialog:
+        assert self.services is not None
         return RecoverPasswordDialog(self.services, self, self.username.text())
 
     def forgot_password(self) -> None:
+        if self.services is None:
+            self.show_message(self.tr("Even geduld: Gezond Desktop opent uw gegevens. "
+                                      "Probeer het zo nog eens."), error=False)
+            return
         dialog = self.recover_dialog()
         if dialog.exec() and dialog.account is not None:
             self.username.setText(dialog.account.username)
@@ -107,17 +184,23 @@ class LoginDialog(QDialog):
             self.show_message(self.tr("Uw wachtwoord is vervangen. Meld u aan met het "
                                       "nieuwe wachtwoord."), error=False)
 
-    def accept(self) -> None:
+    def submit(self) -> None:
         if not self.username.text().strip():
             self.show_message(self.tr("Vul uw gebruikersnaam in."))
             self.username.setFocus()
             return
+        if self.services is None:
+            self.waiting = True
+            self._set_inputs_enabled(False)
+            self.show_message(self.tr("Even geduld: Gezond Desktop opent uw gegevens..."),
+                              error=False)
+            return
+        from ..security.accounts import LoginThrottled
+
         try:
-            self.account = self.services.accounts.login(self.username.text(),
-                                                        self.password.text())
+            account = self.services.accounts.login(self.username.text(), self.password.text())
         except LoginThrottled as exc:
-            self.show_message(self.tr("Te veel pogingen. Probeer het over %1 seconden "
-                                      "opnieuw.").replace("%1", str(exc.seconds)))
+            self.show_message(throttled_text(exc.seconds))
             self.password.clear()
             return
         except GezondError as exc:
@@ -126,7 +209,9 @@ class LoginDialog(QDialog):
             self.password.setFocus()
             return
         self.password.clear()
-        super().accept()
+        self.show_message("")
+        self.account = account
+        self.signed_in.emit(account)
 
 
 class AccountDialog(QDialog):
@@ -194,6 +279,8 @@ class AccountDialog(QDialog):
 
 def password_problem(username: str, password: str, again: str) -> str:
     """What is wrong with a new username and password (translated), or ""."""
+    from ..security.accounts import MIN_PASSWORD
+
     if not username.strip():
         return QCoreApplication.translate("AccountDialog", "Vul een gebruikersnaam in.")
     if len(password) < MIN_PASSWORD:
@@ -264,12 +351,13 @@ class RecoverPasswordDialog(QDialog):
         if message:
             self.show_message(message)
             return
+        from ..security.accounts import LoginThrottled
+
         try:
             self.account = self.services.accounts.recover_password(
                 self.username.text(), self.recovery_key.text(), self.password.text())
         except LoginThrottled as exc:
-            self.show_message(self.tr("Te veel pogingen. Probeer het over %1 seconden "
-                                      "opnieuw.").replace("%1", str(exc.seconds)))
+            self.show_message(throttled_text(exc.seconds))
             return
         except GezondError as exc:
             self.show_message(exc.message)

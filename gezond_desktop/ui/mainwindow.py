@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import logging
 import uuid
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -25,13 +26,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..models.enums import Role
-from ..services import Services
-from ..services.workers import WorkerView
+from ..enums import Role
 from .common import last_sync_text, pending_text
 from .labels import label
 from .pages import PageSpec, pages_for
 from .settings import ui_settings
+
+if TYPE_CHECKING:  # the window appears before the data layer has loaded (ui/app.py)
+    from ..services import Services
+    from ..services.workers import WorkerView
 
 log = logging.getLogger(__name__)
 
@@ -53,18 +56,45 @@ class ChangeRelay(QObject):
 
 
 class MainWindow(QMainWindow):
-    data_changed = Signal(object)  # frozenset[str], coalesced, on the UI thread
+    """The main window. Made with ``services`` it builds its pages at once. A start
+    with an account makes it with only ``data_dir``: the window then shows what the
+    start puts in it (the sign-in form) until :meth:`attach` gets the signed-in
+    services and builds the pages."""
 
-    def __init__(self, services: Services, settings: QSettings | None = None,
-                 parent: QWidget | None = None) -> None:
+    data_changed = Signal(object)  # frozenset[str], coalesced, on the UI thread
+    services: Services
+
+    def __init__(self, services: Services | None = None, settings: QSettings | None = None,
+                 parent: QWidget | None = None, *, data_dir: Path | None = None) -> None:
         super().__init__(parent)
-        self.services = services
-        self.settings = settings if settings is not None else ui_settings(services.db.data_dir)
-        self.worker: WorkerView | None = self._load_worker()
+        folder = services.db.data_dir if services is not None else data_dir
+        if folder is None:
+            raise TypeError("MainWindow needs services or a data_dir")
+        self.settings = settings if settings is not None else ui_settings(folder)
         self.setWindowTitle(self.tr("Gezond Desktop"))
-        self.specs: list[PageSpec] = pages_for(self.worker.role if self.worker else None)
+        self.worker: WorkerView | None = None
+        self.specs: list[PageSpec] = []
         self.pages: dict[str, QWidget] = {}
         self._stale: dict[str, set[str]] = {}
+        self.relay: ChangeRelay | None = None
+        geometry = self.settings.value("main/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1100, 720)
+        if services is not None:
+            self.attach(services)
+
+    @property
+    def attached(self) -> bool:
+        """Whether the pages are there (signed in)."""
+        return self.relay is not None
+
+    def attach(self, services: Services) -> None:
+        """Build navigation, pages, status bar and menus for the signed-in ``services``."""
+        if self.relay is not None:
+            raise RuntimeError("this window already shows a worker's pages")
+        self.services = services
+        self.worker = self._load_worker()
+        self.specs = pages_for(self.worker.role if self.worker else None)
 
         central = QWidget(self)
         row = QHBoxLayout(central)
@@ -100,9 +130,6 @@ class MainWindow(QMainWindow):
         self.relay.changed.connect(self._on_relay, Qt.ConnectionType.QueuedConnection)
         services.subscribe(self.relay)
 
-        geometry = self.settings.value("main/geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1100, 720)
         if self.specs:
             self.nav.setCurrentRow(0)
         self.update_status()
@@ -282,6 +309,8 @@ class MainWindow(QMainWindow):
 
     def detach(self) -> None:
         """Stop listening to the services (the window is going away)."""
+        if self.relay is None:
+            return
         self.relay.attached = False
         unsubscribe = getattr(self.services, "unsubscribe", None)
         if callable(unsubscribe):

@@ -199,9 +199,12 @@ class Operation(QObject, Generic[T]):
         self.is_done = False
         self._worker_released = threading.Event()
 
-    def start(self, show_after_ms: int = SHOW_AFTER_MS) -> None:
+    def start(self, show_after_ms: int | None = SHOW_AFTER_MS) -> None:
+        """Start the work; the progress dialog appears after ``show_after_ms``
+        (None: never, for work whose window shows its own state)."""
         _running.add(self)
-        self._show_timer.start(show_after_ms)
+        if show_after_ms is not None:
+            self._show_timer.start(show_after_ms)
         pool().start(_Runnable(self.fn, self.state, self.signals, self._worker_released))
 
     def cancel(self) -> None:
@@ -290,11 +293,14 @@ def run_op(
     cancellable: bool = True,
     on_error: Callable[[GezondError], None] | None = None,
     on_cancelled: Callable[[], None] | None = None,
+    show_progress: bool = True,
 ) -> Operation[T]:
-    """Run ``fn(state)`` off the UI thread; see the module documentation."""
+    """Run ``fn(state)`` off the UI thread; see the module documentation.
+    ``show_progress=False``: no progress dialog (the caller's window shows that
+    the work is under way)."""
     op: Operation[T] = Operation(
         parent, fn, on_done, title=title, cancellable=cancellable,
         on_error=on_error, on_cancelled=on_cancelled,
     )
-    op.start()
+    op.start(SHOW_AFTER_MS if show_progress else None)
     return op

@@ -1849,53 +1849,6 @@ This cannot be undone.</translation>
             <source>Ontgrendelen</source>
             <translation>Unlock</translation>
         </message>
-        <message>
-            <source>Te veel pogingen. Probeer het over %1 seconden opnieuw.</source>
-            <translation>Too many attempts. Try again in %1 seconds.</translation>
-        </message>
-    </context>
-    <context>
-        <name>LoginDialog</name>
-        <message>
-            <source>Aanmelden bij Gezond Desktop</source>
-            <translation>Sign in to Gezond Desktop</translation>
-        </message>
-        <message>
-            <source>Meld u aan met uw gebruikersnaam en wachtwoord. Dit werkt ook zonder internet.</source>
-            <translation>Sign in with your username and password. This also works without internet.</translation>
-        </message>
-        <message>
-            <source>&amp;Gebruikersnaam:</source>
-            <translation>&amp;Username:</translation>
-        </message>
-        <message>
-            <source>&amp;Wachtwoord:</source>
-            <translation>&amp;Password:</translation>
-        </message>
-        <message>
-            <source>Wachtwoord vergeten?</source>
-            <translation>Forgot your password?</translation>
-        </message>
-        <message>
-            <source>Aanmelden</source>
-            <translation>Sign in</translation>
-        </message>
-        <message>
-            <source>Stoppen</source>
-            <translation>Quit</translation>
-        </message>
-        <message>
-            <source>Uw wachtwoord is vervangen. Meld u aan met het nieuwe wachtwoord.</source>
-            <translation>Your password has been replaced. Sign in with the new password.</translation>
-        </message>
-        <message>
-            <source>Vul uw gebruikersnaam in.</source>
-            <translation>Enter your username.</translation>
-        </message>
-        <message>
-            <source>Te veel pogingen. Probeer het over %1 seconden opnieuw.</source>
-            <translation>Too many attempts. Try again in %1 seconds.</translation>
-        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -2189,10 +2142,6 @@ This cannot be undone.</numerusform>
         <message>
             <source>Annuleren</source>
             <translation>Cancel</translation>
-        </message>
-        <message>
-            <source>Te veel pogingen. Probeer het over %1 seconden opnieuw.</source>
-            <translation>Too many attempts. Try again in %1 seconds.</translation>
         </message>
     </context>
     <context>
@@ -3376,6 +3325,57 @@ This cannot be undone.</numerusform>
         </message>
     </context>
     <context>
+        <name>SignInPanel</name>
+        <message>
+            <source>Te veel pogingen. Probeer het over %1 seconden opnieuw.</source>
+            <translation>Too many attempts. Try again in %1 seconds.</translation>
+        </message>
+        <message>
+            <source>Aanmelden bij Gezond Desktop</source>
+            <translation>Sign in to Gezond Desktop</translation>
+        </message>
+        <message>
+            <source>Meld u aan met uw gebruikersnaam en wachtwoord. Dit werkt ook zonder internet.</source>
+            <translation>Sign in with your username and password. This also works without internet.</translation>
+        </message>
+        <message>
+            <source>&amp;Gebruikersnaam:</source>
+            <translation>&amp;Username:</translation>
+        </message>
+        <message>
+            <source>&amp;Wachtwoord:</source>
+            <translation>&amp;Password:</translation>
+        </message>
+        <message>
+            <source>Wachtwoord vergeten?</source>
+            <translation>Forgot your password?</translation>
+        </message>
+        <message>
+            <source>Aanmelden</source>
+            <translation>Sign in</translation>
+        </message>
+        <message>
+            <source>Stoppen</source>
+            <translation>Quit</translation>
+        </message>
+        <message>
+            <source>Even geduld: Gezond Desktop opent uw gegevens. Probeer het zo nog eens.</source>
+            <translation>One moment: Gezond Desktop is opening your data. Please try again shortly.</translation>
+        </message>
+        <message>
+            <source>Uw wachtwoord is vervangen. Meld u aan met het nieuwe wachtwoord.</source>
+            <translation>Your password has been replaced. Sign in with the new password.</translation>
+        </message>
+        <message>
+            <source>Vul uw gebruikersnaam in.</source>
+            <translation>Enter your username.</translation>
+        </message>
+        <message>
+            <source>Even geduld: Gezond Desktop opent uw gegevens...</source>
+            <translation>One moment: Gezond Desktop is opening your data...</translation>
+        </message>
+    </context>
+    <context>
         <name>SpiderChart</name>
         <message>
             <source>Positieve Gezondheid: spindiagram</source>
@@ -3388,6 +3388,10 @@ This cannot be undone.</numerusform>
     </context>
     <context>
         <name>Startup</name>
+        <message>
+            <source>Gezond Desktop kan uw gegevens nu niet openen. Klik op Stoppen en start Gezond Desktop opnieuw.</source>
+            <translation>Gezond Desktop cannot open your data right now. Click Quit and start Gezond Desktop again.</translation>
+        </message>
         <message>
             <source>Voorbeeldgegevens zijn in deze versie niet beschikbaar. Start Gezond Desktop zonder --demo.</source>
             <translation>Demo data is not available in this version. Start Gezond Desktop without --demo.</translation>

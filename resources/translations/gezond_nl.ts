@@ -1849,53 +1849,6 @@ Dit kan niet ongedaan worden gemaakt.</translation>
             <source>Ontgrendelen</source>
             <translation>Ontgrendelen</translation>
         </message>
-        <message>
-            <source>Te veel pogingen. Probeer het over %1 seconden opnieuw.</source>
-            <translation>Te veel pogingen. Probeer het over %1 seconden opnieuw.</translation>
-        </message>
-    </context>
-    <context>
-        <name>LoginDialog</name>
-        <message>
-            <source>Aanmelden bij Gezond Desktop</source>
-            <translation>Aanmelden bij Gezond Desktop</translation>
-        </message>
-        <message>
-            <source>Meld u aan met uw gebruikersnaam en wachtwoord. Dit werkt ook zonder internet.</source>
-            <translation>Meld u aan met uw gebruikersnaam en wachtwoord. Dit werkt ook zonder internet.</translation>
-        </message>
-        <message>
-            <source>&amp;Gebruikersnaam:</source>
-            <translation>&amp;Gebruikersnaam:</translation>
-        </message>
-        <message>
-            <source>&amp;Wachtwoord:</source>
-            <translation>&amp;Wachtwoord:</translation>
-        </message>
-        <message>
-            <source>Wachtwoord vergeten?</source>
-            <translation>Wachtwoord vergeten?</translation>
-        </message>
-        <message>
-            <source>Aanmelden</source>
-            <translation>Aanmelden</translation>
-        </message>
-        <message>
-            <source>Stoppen</source>
-            <translation>Stoppen</translation>
-        </message>
-        <message>
-            <source>Uw wachtwoord is vervangen. Meld u aan met het nieuwe wachtwoord.</source>
-            <translation>Uw wachtwoord is vervangen. Meld u aan met het nieuwe wachtwoord.</translation>
-        </message>
-        <message>
-            <source>Vul uw gebruikersnaam in.</source>
-            <translation>Vul uw gebruikersnaam in.</translation>
-        </message>
-        <message>
-            <source>Te veel pogingen. Probeer het over %1 seconden opnieuw.</source>
-            <translation>Te veel pogingen. Probeer het over %1 seconden opnieuw.</translation>
-        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -2189,10 +2142,6 @@ Dit kan niet ongedaan worden gemaakt.</numerusform>
         <message>
             <source>Annuleren</source>
             <translation>Annuleren</translation>
-        </message>
-        <message>
-            <source>Te veel pogingen. Probeer het over %1 seconden opnieuw.</source>
-            <translation>Te veel pogingen. Probeer het over %1 seconden opnieuw.</translation>
         </message>
     </context>
     <context>
@@ -3376,6 +3325,57 @@ Dit kan niet ongedaan worden gemaakt.</numerusform>
         </message>
     </context>
     <context>
+        <name>SignInPanel</name>
+        <message>
+            <source>Te veel pogingen. Probeer het over %1 seconden opnieuw.</source>
+            <translation>Te veel pogingen. Probeer het over %1 seconden opnieuw.</translation>
+        </message>
+        <message>
+            <source>Aanmelden bij Gezond Desktop</source>
+            <translation>Aanmelden bij Gezond Desktop</translation>
+        </message>
+        <message>
+            <source>Meld u aan met uw gebruikersnaam en wachtwoord. Dit werkt ook zonder internet.</source>
+            <translation>Meld u aan met uw gebruikersnaam en wachtwoord. Dit werkt ook zonder internet.</translation>
+        </message>
+        <message>
+            <source>&amp;Gebruikersnaam:</source>
+            <translation>&amp;Gebruikersnaam:</translation>
+        </message>
+        <message>
+            <source>&amp;Wachtwoord:</source>
+            <translation>&amp;Wachtwoord:</translation>
+        </message>
+        <message>
+            <source>Wachtwoord vergeten?</source>
+            <translation>Wachtwoord vergeten?</translation>
+        </message>
+        <message>
+            <source>Aanmelden</source>
+            <translation>Aanmelden</translation>
+        </message>
+        <message>
+            <source>Stoppen</source>
+            <translation>Stoppen</translation>
+        </message>
+        <message>
+            <source>Even geduld: Gezond Desktop opent uw gegevens. Probeer het zo nog eens.</source>
+            <translation>Even geduld: Gezond Desktop opent uw gegevens. Probeer het zo nog eens.</translation>
+        </message>
+        <message>
+            <source>Uw wachtwoord is vervangen. Meld u aan met het nieuwe wachtwoord.</source>
+            <translation>Uw wachtwoord is vervangen. Meld u aan met het nieuwe wachtwoord.</translation>
+        </message>
+        <message>
+            <source>Vul uw gebruikersnaam in.</source>
+            <translation>Vul uw gebruikersnaam in.</translation>
+        </message>
+        <message>
+            <source>Even geduld: Gezond Desktop opent uw gegevens...</source>
+            <translation>Even geduld: Gezond Desktop opent uw gegevens...</translation>
+        </message>
+    </context>
+    <context>
         <name>SpiderChart</name>
         <message>
             <source>Positieve Gezondheid: spindiagram</source>
@@ -3388,6 +3388,10 @@ Dit kan niet ongedaan worden gemaakt.</numerusform>
     </context>
     <context>
         <name>Startup</name>
+        <message>
+            <source>Gezond Desktop kan uw gegevens nu niet openen. Klik op Stoppen en start Gezond Desktop opnieuw.</source>
+            <translation>Gezond Desktop kan uw gegevens nu niet openen. Klik op Stoppen en start Gezond Desktop opnieuw.</translation>
+        </message>
         <message>
             <source>Voorbeeldgegevens zijn in deze versie niet beschikbaar. Start Gezond Desktop zonder --demo.</source>
             <translation>Voorbeeldgegevens zijn in deze versie niet beschikbaar. Start Gezond Desktop zonder --demo.</translation>

@@ -33,8 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...errors import GezondError, ValidationError
-from ...models.enums import (
+from ...enums import (
     HEALTH_DIMENSIONS,
     Outcome,
     Pathway,
@@ -43,6 +42,7 @@ from ...models.enums import (
     Role,
     ScoreMoment,
 )
+from ...errors import GezondError, ValidationError
 from ...services.referrals import ReferralDetail, ReferralInput, ReferralView, status_label
 from .. import errors as ui_errors
 from ..labels import label, tr_label

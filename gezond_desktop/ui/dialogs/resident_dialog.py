@@ -38,8 +38,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...enums import ConsentPurpose, Gender
 from ...errors import GezondError, ValidationError
-from ...models.enums import ConsentPurpose, Gender
 from ...services.residents import (
     FIELD_PURPOSE,
     DuplicateSuspected,

@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from ...models.enums import Role
+from ...enums import Role
 from ..common import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...enums import Role
 from ...errors import GezondError
-from ...models.enums import Role
 from ...security.accounts import AccountView
 from ...security.audit import AuditEntryView
 from ...services import Services

@@ -62,8 +62,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...enums import EncounterKind
 from ...errors import GezondError, ValidationError
-from ...models.enums import EncounterKind
 from ...services import Services
 from ...services.encounters import (
     HEAD_COUNT_MAX,

@@ -38,8 +38,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...enums import CLOSED_STATUSES, Pathway, ReferralSource, ReferralStatus, Role
 from ...errors import NotFoundError
-from ...models.enums import CLOSED_STATUSES, Pathway, ReferralSource, ReferralStatus, Role
 from ...services.referrals import ReferralDetail, ReferralFilter, ReferralRow
 from .. import errors as ui_errors
 from ..common import format_date, heading

@@ -47,8 +47,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...enums import ConsentPurpose
 from ...errors import GezondError, NotFoundError
-from ...models.enums import ConsentPurpose
 from ...services.residents import ConsentView, ResidentView, TimelineItem
 from .. import errors as ui_errors
 from ..common import format_date, heading

@@ -31,7 +31,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ...models.enums import HEALTH_DIMENSIONS
+from ...enums import HEALTH_DIMENSIONS
 
 MAX_SCORE = 10
 RINGS = (2, 4, 6, 8, 10)

@@ -1,7 +1,9 @@
 """Code values stored in the database, each with its Dutch label.
 
 Codes are stable English identifiers; the label is what a user reads. The UI
-translates labels through Qt; reports and CLI use them as they are.
+translates labels through Qt; reports and CLI use them as they are. This module
+lives outside the models package so that the UI can use it before SQLAlchemy
+has loaded (the first window of a start, see ``ui/app.py``).
 """
 
 from __future__ import annotations
