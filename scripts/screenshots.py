@@ -2,6 +2,7 @@
 """Render every main screen to PNG, headless, so anyone can look at the UI.
 
     .venv/bin/python scripts/screenshots.py OUTDIR [--data-dir DIR] [--lang nl|en]
+                                            [--font-scale 1.5]
 
 Without ``--data-dir`` the demo data folder is used (``<user data folder>/demo``),
 filled with the demo programme on first use, like ``gezond-desktop --demo``.
@@ -77,6 +78,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", choices=("nl", "en"), default="nl")
     parser.add_argument("--width", type=int, default=1280)
     parser.add_argument("--height", type=int, default=800)
+    parser.add_argument("--font-scale", type=float, default=1.0,
+                        help="text size, e.g. 1.5 for 150%% (with --width 1280 --height 720)")
     args = parser.parse_args(argv)
 
     from gezond_desktop.services import open_services
@@ -86,6 +89,10 @@ def main(argv: list[str] | None = None) -> int:
     from gezond_desktop.ui.settings import demo_data_dir
 
     app = QApplication([sys.argv[0]])
+    if args.font_scale != 1.0:
+        font = app.font()
+        font.setPointSizeF(font.pointSizeF() * args.font_scale)
+        app.setFont(font)
     install_translators(app, args.lang)
     data_dir = args.data_dir or demo_data_dir()
     services = open_services(data_dir)

@@ -44,6 +44,10 @@ def test_sign_in_shows_wrong_password_then_the_wait_then_signs_in(
     panel.show()
     signed: list[Any] = []
     panel.signed_in.connect(signed.append)
+    # Tab goes username, password, Aanmelden, Stoppen; "Wachtwoord vergeten?" last.
+    assert panel.username.nextInFocusChain() is panel.password
+    assert panel.password.nextInFocusChain() is panel.ok_button
+    assert panel.ok_button.nextInFocusChain() is panel.stop_button
     qtbot.mouseClick(panel.ok_button, Qt.MouseButton.LeftButton)
     assert panel.message.text() == "Vul uw gebruikersnaam in."
     qtbot.keyClicks(panel.username, "Sanne")

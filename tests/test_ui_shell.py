@@ -12,10 +12,20 @@ from typing import Any
 
 import pytest
 from conftest import make_minimal_data
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QModelIndex, QSize, Qt
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtTest import QAbstractItemModelTester
-from PySide6.QtWidgets import QLineEdit, QPushButton, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabBar,
+    QTableView,
+    QWidget,
+)
 
 from gezond_desktop.errors import FieldError, SchemaTooNewError, StorageError, ValidationError
 from gezond_desktop.services import Services, open_services
@@ -89,6 +99,73 @@ def test_my_tasks_lists_due_and_overdue_follow_ups(qtbot: Any, services: Service
     page.open_requested.connect(lambda key, rid: opened.append((key, rid)))
     page.tree.itemActivated.emit(page.tree.topLevelItem(0), 0)
     assert opened and opened[0][0] == "referrals"
+
+
+def clipped_texts(root: QWidget) -> list[str]:
+    """Visible labels, buttons and drop-downs narrower or lower than their text needs."""
+    out = []
+    for w in root.findChildren(QWidget):
+        if not isinstance(w, (QLabel, QAbstractButton, QComboBox)) or not w.isVisible():
+            continue
+        if isinstance(w, QLabel) and (w.wordWrap() or not w.text()):
+            continue  # wrapped text takes more lines instead
+        if isinstance(w.parent(), QTabBar):
+            continue  # the scroll arrows of a tab bar
+        need = w.minimumSizeHint()
+        if w.width() < need.width() - 1 or w.height() < need.height() - 1:
+            text = w.currentText() if isinstance(w, QComboBox) else w.text()
+            out.append(f"{type(w).__name__} {text!r}: {w.width()}x{w.height()} < "
+                       f"{need.width()}x{need.height()}")
+    return out
+
+
+@pytest.mark.parametrize(("text_scale", "screen"), [
+    (1.5, QSize(1920, 1080)),  # a full-HD laptop with text at 150%
+    (1.0, QSize(1280, 720)),  # the same screen at 150% display scaling
+])
+def test_every_screen_is_readable_with_large_text(
+        qapp: QApplication, qtbot: Any, services: Services, text_scale: float,
+        screen: QSize) -> None:
+    from gezond_desktop.ui.idle_lock import LockScreen
+    from gezond_desktop.ui.login import SignInPanel
+
+    normal = qapp.font()
+    large = QFont(normal)
+    large.setPointSizeF(normal.pointSizeF() * text_scale)
+    qapp.setFont(large)
+    try:
+        locked = MainWindow(data_dir=services.db.data_dir)
+        qtbot.addWidget(locked)
+        locked.setCentralWidget(SignInPanel(locked, services))
+        locked.resize(screen)
+        locked.show()
+        qtbot.wait(10)
+        assert clipped_texts(locked) == []
+        lock = LockScreen(services, "fatima", locked)  # the idle lock's screen
+        lock.setGeometry(locked.rect())
+        lock.show()
+        qtbot.wait(10)
+        assert clipped_texts(lock) == []
+        first_run = FirstRunDialog(services)
+        qtbot.addWidget(first_run)
+        first_run.show()
+        qtbot.wait(10)
+        assert clipped_texts(first_run) == []
+        window = MainWindow(services)
+        qtbot.addWidget(window)
+        window.resize(screen)
+        window.show()
+        for key in window.page_keys():
+            page = window.show_page(key)
+            assert page is not None
+            qtbot.wait(10)
+            assert clipped_texts(page) == [], key
+            need = window.minimumSizeHint()
+            assert need.width() <= screen.width() and need.height() <= screen.height(), key
+            assert window.width() <= screen.width(), key  # the window did not have to grow
+        window.detach()
+    finally:
+        qapp.setFont(normal)
 
 
 def test_ctrl_digit_switches_pages(main_window: MainWindow, qtbot: Any) -> None:

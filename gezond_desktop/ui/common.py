@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
     from ..services import Services
@@ -115,3 +115,21 @@ def heading(text: str, parent: QWidget | None = None) -> QLabel:
     label.setFont(font)
     label.setObjectName("pageHeading")
     return label
+
+
+def centred_column(parent: QWidget, width_chars: int) -> tuple[QWidget, QVBoxLayout]:
+    """A column in the middle of ``parent`` (the sign-in and lock screens), as wide as
+    ``width_chars`` average characters, so it grows with the user's font; its height
+    follows its content (no squeezed fields with large text). Returns the column
+    widget and its layout."""
+    outer = QVBoxLayout(parent)
+    outer.addStretch(1)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    box = QWidget(parent)
+    box.setFixedWidth(parent.fontMetrics().averageCharWidth() * width_chars)
+    row.addWidget(box)
+    row.addStretch(1)
+    outer.addLayout(row)
+    outer.addStretch(2)
+    return box, QVBoxLayout(box)

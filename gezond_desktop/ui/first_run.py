@@ -240,7 +240,10 @@ class FirstRunDialog(QDialog):
         layout.addWidget(buttons)
         self.folder.textChanged.connect(self._folder_changed)
         self._folder_changed(self.folder.text())
-        self.setMinimumWidth(520)
+        # Wide enough for a folder path; a width in characters grows with the user's
+        # font, and (unlike a minimum width on the dialog) keeps the layout's own
+        # minimum in force, so large text is never cut off.
+        self.folder.setMinimumWidth(self.fontMetrics().averageCharWidth() * 36)
 
     # -- folder --------------------------------------------------------------------
     def choose_folder(self) -> None:

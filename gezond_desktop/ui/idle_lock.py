@@ -9,19 +9,19 @@ again (throttled like a sign-in). The time is a setting in the database
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from ..errors import GezondError
 from ..security.accounts import LoginThrottled
 from ..services import Services
+from .common import centred_column, heading
 from .login import error_label, password_edit, throttled_text
 
 SETTING_KEY = "idle_lock_minutes"
@@ -60,17 +60,8 @@ class LockScreen(QWidget):
         self.username = username
         self.setObjectName("lockScreen")
         self.setAutoFillBackground(True)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        box = QWidget(self)
-        box.setMaximumWidth(420)
-        col = QVBoxLayout(box)
-        title = QLabel(self.tr("Gezond Desktop is vergrendeld"), box)
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        title.setFont(font)
-        col.addWidget(title)
+        box, col = centred_column(self, 56)
+        col.addWidget(heading(self.tr("Gezond Desktop is vergrendeld"), box))
         text = QLabel(self.tr("U was een tijdje niet actief. Vul uw wachtwoord in om "
                               "verder te werken als %1.").replace("%1", username), box)
         text.setWordWrap(True)
@@ -86,8 +77,6 @@ class LockScreen(QWidget):
         self.button = QPushButton(self.tr("Ontgrendelen"), box)
         self.button.clicked.connect(self.try_unlock)
         col.addWidget(self.button)
-        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addStretch(2)
 
     def try_unlock(self) -> None:
         try:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..errors import GezondError, ValidationError
+from .common import centred_column, heading
 
 if TYPE_CHECKING:
     from ..security.accounts import AccountView
@@ -79,17 +80,8 @@ class SignInPanel(QWidget):
         self.account: AccountView | None = None
         self.waiting = False  # a sign-in asked for before the services were there
         self._drawn = False
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        box = QWidget(self)
-        box.setFixedWidth(self.fontMetrics().averageCharWidth() * 64)  # grows with the font
-        col = QVBoxLayout(box)
-        title = QLabel(self.tr("Aanmelden bij Gezond Desktop"), box)
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        title.setFont(font)
-        col.addWidget(title)
+        box, col = centred_column(self, 64)
+        col.addWidget(heading(self.tr("Aanmelden bij Gezond Desktop"), box))
         intro = QLabel(self.tr("Meld u aan met uw gebruikersnaam en wachtwoord. "
                                "Dit werkt ook zonder internet."), box)
         intro.setWordWrap(True)
@@ -122,8 +114,10 @@ class SignInPanel(QWidget):
         buttons.addWidget(self.ok_button)
         buttons.addWidget(self.stop_button)
         col.addLayout(buttons)
-        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addStretch(2)
+        for first, second in ((self.username, self.password), (self.password, self.ok_button),
+                              (self.ok_button, self.stop_button),
+                              (self.stop_button, self.forgot_button)):
+            QWidget.setTabOrder(first, second)
         self.username.returnPressed.connect(self._username_entered)
         self.password.returnPressed.connect(self.submit)
         self.setFocusProxy(self.password if username else self.username)
