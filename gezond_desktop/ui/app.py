@@ -210,7 +210,7 @@ class Startup(QObject):
             # Once the window is drawn: loading alongside would slow the drawing down.
             # (A window that is not drawn, say minimised, still loads after a moment.)
             panel.drawn.connect(lambda: self._open_data(data_dir))
-            QTimer.singleShot(OPEN_DATA_AFTER_MS, lambda: self._open_data(data_dir))
+            QTimer.singleShot(OPEN_DATA_AFTER_MS, self, lambda: self._open_data(data_dir))
 
     def _open_data(self, data_dir: Path) -> None:
         if self._opening:

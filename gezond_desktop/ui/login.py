@@ -126,7 +126,7 @@ class SignInPanel(QWidget):
         super().paintEvent(event)
         if not self._drawn:
             self._drawn = True
-            QTimer.singleShot(0, self.drawn.emit)
+            QTimer.singleShot(0, self, self.drawn.emit)  # not after the form is gone
 
     def show_message(self, text: str, error: bool = True) -> None:
         self.message.setStyleSheet("color: #b00020;" if error else "")
