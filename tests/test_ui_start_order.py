@@ -250,14 +250,10 @@ def test_a_folder_that_lost_its_accounts_meanwhile_gets_the_usual_start(
     startup = locked_start(qapp, with_account)
     went_on: list[bool] = []
     monkeypatch.setattr(startup, "start", lambda: went_on.append(True))
-    real = app_module.open_data_for_sign_in
-
-    def without_accounts(data_dir: Path, state: Any) -> Services:
-        svc = real(data_dir, state)
-        monkeypatch.setattr(svc.accounts, "count", lambda: 0)
-        return svc
-
-    monkeypatch.setattr(app_module, "open_data_for_sign_in", without_accounts)
+    conn = sqlite3.connect(with_account / DB_FILENAME)  # the account is switched off
+    with conn:
+        conn.execute("UPDATE account SET active = 0")
+    conn.close()
     try:
         qtbot.waitUntil(lambda: bool(went_on), timeout=30_000)
         assert startup.window is None and startup.panel is None

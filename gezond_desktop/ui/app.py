@@ -122,20 +122,26 @@ WARM_MODULES = ("gezond_desktop.services.encounters", "gezond_desktop.services.r
                 "gezond_desktop.ui.pages.tasks", "gezond_desktop.ui.idle_lock")
 
 
-def open_data_for_sign_in(data_dir: Path, state: TaskState) -> Services:
-    """``open_data`` on the operations thread while the sign-in form is shown; also
-    does the first ORM query of the process (configuring the mappers), which the
-    sign-in would otherwise pay for on the UI thread."""
+def open_data_for_sign_in(data_dir: Path, state: TaskState) -> tuple[Services, bool]:
+    """``open_data`` on the operations thread while the sign-in form is shown. Also
+    confirms what the first look (``peek``) saw: True when the folder still has a
+    current profile and an account. That is the first ORM query of the process
+    (configuring the mappers), which the sign-in would otherwise pay for on the UI
+    thread."""
     services = open_data(data_dir)
     try:
-        services.accounts.count()
+        still = services.workers.current() is not None and services.accounts.count() > 0
         for name in WARM_MODULES:
             importlib.import_module(name)
         state.check()  # the app is closing: nobody will use these services
     except BaseException:
         services.db.close()
         raise
-    return services
+    return services, still
+
+
+def cannot_start_title() -> str:
+    return QCoreApplication.translate("Startup", "Gezond Desktop kan niet starten")
 
 
 class Startup(QObject):
@@ -217,20 +223,20 @@ class Startup(QObject):
             return
         self._opening = True
 
-        def work(state: TaskState) -> Services:
+        def work(state: TaskState) -> tuple[Services, bool]:
             return open_data_for_sign_in(data_dir, state)
 
-        title = QCoreApplication.translate("Startup", "Gezond Desktop kan niet starten")
-        op = operations.run_op(self.window, work, self._data_ready, title=title,
-                               cancellable=False, on_error=self._data_failed,
-                               show_progress=False)
+        op = operations.run_op(self.window, work, self._data_ready,
+                               title=cannot_start_title(), cancellable=False,
+                               on_error=self._data_failed, show_progress=False)
         op.finished.connect(self._data_settled)
 
-    def _data_ready(self, services: Services) -> None:
+    def _data_ready(self, result: tuple[Services, bool]) -> None:
+        services, sign_in_first = result
         self.services = services
         if self.panel is None:
             return
-        if services.workers.current() is None or services.accounts.count() == 0:
+        if not sign_in_first:
             # The folder changed between the first look and now: the usual start.
             self.app.setQuitOnLastWindowClosed(False)
             self._close_window()
@@ -239,8 +245,7 @@ class Startup(QObject):
         self.panel.set_services(services)
 
     def _data_failed(self, exc: GezondError) -> None:
-        title = QCoreApplication.translate("Startup", "Gezond Desktop kan niet starten")
-        ui_errors.show_error(self.window, title, exc.message)
+        ui_errors.show_error(self.window, cannot_start_title(), exc.message)
         self.stop(1)
 
     def _data_settled(self) -> None:
@@ -388,8 +393,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             try:
                 startup.services = open_data(data_dir)
             except GezondError as exc:
-                title = QCoreApplication.translate("Startup", "Gezond Desktop kan niet starten")
-                ui_errors.show_error(None, title, exc.message)
+                ui_errors.show_error(None, cannot_start_title(), exc.message)
                 return 1
             startup.start()
         code = startup.exit_code if startup.stopped else app.exec()

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
     from ..services import Services
@@ -133,3 +133,15 @@ def centred_column(parent: QWidget, width_chars: int) -> tuple[QWidget, QVBoxLay
     outer.addLayout(row)
     outer.addStretch(2)
     return box, QVBoxLayout(box)
+
+
+def min_width_chars(dialog: QWidget, chars: int) -> None:
+    """Make ``dialog`` at least ``chars`` average characters wide (so it grows with the
+    user's font). The floor goes into the dialog's own vertical layout as a strut: a
+    minimum width set on the dialog itself would switch off its layout's minimum size
+    (Qt's default size constraint), and large text would then be cut off."""
+    layout = dialog.layout()
+    if not isinstance(layout, QBoxLayout) or layout.direction() not in (
+            QBoxLayout.Direction.TopToBottom, QBoxLayout.Direction.BottomToTop):
+        raise TypeError("min_width_chars needs a dialog with a vertical box layout")
+    layout.addStrut(dialog.fontMetrics().averageCharWidth() * chars)

@@ -58,6 +58,7 @@ from ..services.imports import AttendancePreview, ImportReport
 from ..services.reference import RefItem
 from ..tasks import TaskState
 from . import labels as ui_labels
+from .common import min_width_chars
 from .operations import run_op
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -294,7 +295,7 @@ class ActivityDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
+        min_width_chars(self, 80)
         self.name.setFocus()
 
     def value(self) -> ActivityInput:
@@ -400,7 +401,7 @@ class SessionDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
+        min_width_chars(self, 60)
         self.date.setFocus()
 
     def _show_weekday(self) -> None:

@@ -26,6 +26,7 @@ from ..services import Services
 from ..services.imports import ImportReport, RowError
 from ..services.reference import RefItem
 from . import labels as ui_labels
+from .common import min_width_chars
 from .dialogs_activity import (
     ErrorLabel,
     ModelIndex,
@@ -160,7 +161,7 @@ class RefEditDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
+        min_width_chars(self, 60)
         self.name.setFocus()
 
     def values(self) -> dict[str, Any]:

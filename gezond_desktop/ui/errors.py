@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..errors import GezondError
+from .common import min_width_chars
 
 log = logging.getLogger("gezond_desktop.ui")
 
@@ -83,7 +84,7 @@ class BugDialog(QDialog):
         # ActionRole buttons would close the dialog through the box; wire them by hand.
         self.copy_button.clicked.connect(self.copy_details)
         self.close_button.clicked.connect(self.accept)
-        self.setMinimumWidth(420)
+        min_width_chars(self, 60)
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details)

@@ -34,7 +34,7 @@ from ..errors import GezondError, ValidationError
 from ..security.accounts import MIN_PASSWORD, check_password
 from ..services import Services, open_services
 from ..services.base import Checker
-from .common import service_method
+from .common import min_width_chars, service_method
 from .labels import label
 from .login import password_edit, password_problem
 from .settings import remember_data_dir
@@ -240,10 +240,7 @@ class FirstRunDialog(QDialog):
         layout.addWidget(buttons)
         self.folder.textChanged.connect(self._folder_changed)
         self._folder_changed(self.folder.text())
-        # Wide enough for a folder path; a width in characters grows with the user's
-        # font, and (unlike a minimum width on the dialog) keeps the layout's own
-        # minimum in force, so large text is never cut off.
-        self.folder.setMinimumWidth(self.fontMetrics().averageCharWidth() * 36)
+        min_width_chars(self, 74)
 
     # -- folder --------------------------------------------------------------------
     def choose_folder(self) -> None:

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..errors import GezondError, ValidationError
-from .common import centred_column, heading
+from ..errors import GezondError
+from .common import centred_column, heading, min_width_chars
 
 if TYPE_CHECKING:
     from ..security.accounts import AccountView
@@ -247,7 +247,7 @@ class AccountDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.setMinimumWidth(420)
+        min_width_chars(self, 60)
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
@@ -262,10 +262,7 @@ class AccountDialog(QDialog):
         try:
             self.account = self.services.accounts.create_account(
                 self.worker_id, self.username.text(), self.password.text())
-        except ValidationError as exc:
-            self.show_message(exc.message)
-            return
-        except GezondError as exc:
+        except GezondError as exc:  # validation included: one message under the form
             self.show_message(exc.message)
             return
         super().accept()
@@ -333,7 +330,7 @@ class RecoverPasswordDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         (self.recovery_key if username else self.username).setFocus()
-        self.setMinimumWidth(440)
+        min_width_chars(self, 62)
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
@@ -401,7 +398,7 @@ class RecoveryKeyDialog(QDialog):
         self.kept.toggled.connect(self.done_button.setEnabled)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
-        self.setMinimumWidth(460)
+        min_width_chars(self, 64)
 
     def accept(self) -> None:
         if self.kept.isChecked():

@@ -45,6 +45,7 @@ from ...enums import (
 from ...errors import GezondError, ValidationError
 from ...services.referrals import ReferralDetail, ReferralInput, ReferralView, status_label
 from .. import errors as ui_errors
+from ..common import min_width_chars
 from ..labels import label, tr_label
 from ..widgets.lookup import ResidentLookup, SearchCombo
 from . import (
@@ -344,7 +345,7 @@ class NewReferralDialog(_FormDialog):
             self.pathway_combo.setFocus()
         else:
             self.resident_lookup.setFocus()
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 130)
+        min_width_chars(self, 130)
 
     # -- reactions ---------------------------------------------------------------------
     def _source_changed(self, *_args: object) -> None:
@@ -500,7 +501,7 @@ class StepDialog(_FormDialog):
         outer.addWidget(self.general_error)
         outer.addWidget(self.buttons)
         self.date_edit.setFocus()
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
+        min_width_chars(self, 60)
 
     def _on_ok(self) -> None:
         self.errors.clear()

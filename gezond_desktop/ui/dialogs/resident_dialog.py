@@ -47,6 +47,7 @@ from ...services.residents import (
     ResidentView,
 )
 from .. import errors as ui_errors
+from ..common import min_width_chars
 from ..labels import label
 from . import (
     CheckList,
@@ -271,7 +272,7 @@ class ResidentDialog(QDialog):
         elif alias:
             self.alias_edit.setText(alias)
         self.alias_edit.setFocus()
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 90)
+        min_width_chars(self, 90)
         self._fit()
 
     def _fit(self) -> None:
