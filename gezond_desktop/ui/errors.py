@@ -84,7 +84,7 @@ class BugDialog(QDialog):
         # ActionRole buttons would close the dialog through the box; wire them by hand.
         self.copy_button.clicked.connect(self.copy_details)
         self.close_button.clicked.connect(self.accept)
-        min_width_chars(self, 60)
+        min_width_chars(self, 70)
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details)

@@ -240,7 +240,7 @@ class FirstRunDialog(QDialog):
         layout.addWidget(buttons)
         self.folder.textChanged.connect(self._folder_changed)
         self._folder_changed(self.folder.text())
-        min_width_chars(self, 74)
+        min_width_chars(self, 84)
 
     # -- folder --------------------------------------------------------------------
     def choose_folder(self) -> None:

@@ -247,7 +247,7 @@ class AccountDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        min_width_chars(self, 60)
+        min_width_chars(self, 70)
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
@@ -330,7 +330,7 @@ class RecoverPasswordDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         (self.recovery_key if username else self.username).setFocus()
-        min_width_chars(self, 62)
+        min_width_chars(self, 73)
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
@@ -398,7 +398,7 @@ class RecoveryKeyDialog(QDialog):
         self.kept.toggled.connect(self.done_button.setEnabled)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
-        min_width_chars(self, 64)
+        min_width_chars(self, 77)
 
     def accept(self) -> None:
         if self.kept.isChecked():
